@@ -1,0 +1,36 @@
+/* From the loader's hand-over to kernel_main: console, traps, TSC, then
+ * the multiboot information in loader-independent form. */
+#include "arch.h"
+#include "bootinfo.h"
+#include "kernel.h"
+#include "multiboot.h"
+#include "panic.h"
+#include "sections.h"
+#include "trap_frame.h"
+#include "tsc.h"
+#include "uart16550.h"
+
+void x86_boot(uint64_t magic, uint64_t info);
+
+static struct bootinfo boot;
+
+void x86_boot(uint64_t magic, uint64_t info)
+{
+    uart16550_init();
+    idt_init();
+    tsc_calibrate();
+
+    boot_error err;
+    if (magic == MB1_BOOT_MAGIC)
+        err = multiboot1_parse(info, arch_phys_map, &boot);
+    else if (magic == MB2_BOOT_MAGIC)
+        err = multiboot2_parse(info, arch_phys_map, &boot);
+    else
+        panic("boot: unknown loader magic 0x%lx (need multiboot v1 or v2)", (unsigned long)magic);
+    if (err)
+        panic("boot: bad %s information: %s", magic == MB1_BOOT_MAGIC ? "multiboot1" : "multiboot2", err);
+
+    boot.kernel_start = (uint64_t)(uintptr_t)__kernel_phys_start;
+    boot.kernel_end = (uint64_t)(uintptr_t)__kernel_phys_end;
+    kernel_main(&boot);
+}

@@ -1,0 +1,3 @@
+#pragma once
+
+void uart16550_init(void);

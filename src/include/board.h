@@ -1,0 +1,4 @@
+/* The board this image was linked for (boards/<name>.c). */
+#pragma once
+
+extern const char board_name[];
