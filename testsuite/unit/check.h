@@ -24,8 +24,17 @@ static int check_failures;
         }                                                                     \
     } while (0)
 
-/* A parser must reject the input with a reason (a non-NULL boot_error). */
-#define CHECK_REJECTS(expr) CHECK((expr) != 0)
+/* A parser must reject the input, and for the expected reason: the
+ * boot_error must contain the substring why. */
+#define CHECK_REJECTS(expr, why)                                              \
+    do {                                                                      \
+        const char *e_ = (expr);                                              \
+        if (!e_ || !strstr(e_, why)) {                                        \
+            fprintf(stderr, "%s:%d: want rejection \"%s\", got %s%s%s\n", __FILE__, \
+                    __LINE__, why, e_ ? "\"" : "", e_ ? e_ : "acceptance", e_ ? "\"" : ""); \
+            check_failures++;                                                 \
+        }                                                                     \
+    } while (0)
 #define CHECK_ACCEPTS(expr)                                                   \
     do {                                                                      \
         const char *e_ = (expr);                                              \
