@@ -1,0 +1,88 @@
+"""Machine profiles: how each emulated machine is started. Pure data.
+
+To add a machine, append a Profile to PROFILES (doc/runner.md, "Adding a
+profile"); a new way of loading the kernel also needs a loader in boot.py.
+Paths of images and other build outputs are relative to the arch's build
+directory (build/<arch>), which is also where meson puts them.
+"""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    boot: float = 60.0      # emulator start -> BEGIN
+    silence: float = 30.0   # longest gap between console output after BEGIN
+    total: float = 180.0    # whole run
+    exit: float = 10.0      # END/PANIC -> the guest ends the emulator itself
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    arch: str               # x86_64 / aarch64: selects build dir and expect list
+    board: str              # as the kernel prints it in BEGIN
+    emulator: str           # binary, looked up on PATH
+    loader: str             # key of boot.LOADERS
+    image: str              # kernel image, relative to the build dir
+    args: tuple             # machine options, before the loader's options
+    description: str = ""
+    files: dict = field(default_factory=dict)  # extra inputs (e.g. dtb), build-dir relative
+    env: dict = field(default_factory=dict)    # extra environment for the emulator
+    timeouts: Timeouts = Timeouts()
+    pass_status: int = 33   # the emulator's exit status when the guest says pass
+    fail_status: int = 35   # ... and when it says fail (after END or PANIC)
+    suite: str = "kernel"   # suite the default image reports (expect list)
+    root: str = "testsuite/user/root-stub.elf"   # default first module
+
+
+# Options every QEMU machine shares: serial console on stdio, nothing else.
+QEMU_HEADLESS = ("-display", "none", "-monitor", "none", "-serial", "stdio",
+                 "-nodefaults", "-no-reboot")
+# The guest ends QEMU: x86 writes V to port 0xf4 -> exit (V<<1)|1.
+X86_PC = ("-M", "pc", "-cpu", "max", "-m", "512") + QEMU_HEADLESS + (
+    "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04")
+# aarch64 ends QEMU with semihosting SYS_EXIT.
+ARM_SEMIHOSTING = ("-semihosting-config", "enable=on,target=native")
+
+PROFILES = (
+    Profile(
+        name="qemu-x86_64", arch="x86_64", board="pc",
+        emulator="qemu-system-x86_64", loader="multiboot1",
+        image="nova-pc-test.elf32", args=X86_PC,
+        description="PC, multiboot v1 via QEMU -kernel (ELF32)"),
+    Profile(
+        name="qemu-x86_64-grub", arch="x86_64", board="pc",
+        emulator="qemu-system-x86_64", loader="grub-multiboot2",
+        image="nova-pc-test.elf", args=X86_PC,
+        description="PC, SeaBIOS + GRUB ISO, multiboot v2 (ELF64)",
+        timeouts=Timeouts(boot=90.0)),
+    Profile(
+        name="qemu-aarch64-virt", arch="aarch64", board="qemu",
+        emulator="qemu-system-aarch64", loader="arm64-image",
+        image="nova-qemu-test.img",
+        args=("-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "512")
+        + QEMU_HEADLESS + ARM_SEMIHOSTING,
+        description="virt (GICv2, PL011), arm64 Image entered at EL2"),
+    Profile(
+        name="qemu-aarch64-zcu102", arch="aarch64", board="zcu102",
+        emulator="qemu-system-aarch64", loader="arm64-image",
+        image="nova-zcu102-test.img",
+        args=("-M", "xlnx-zcu102,virtualization=on", "-m", "1G")
+        + QEMU_HEADLESS + ARM_SEMIHOSTING,
+        files={"dtb": "boards/zcu102.dtb"},
+        env={"QEMU_AUDIO_DRV": "none"},
+        description="Xilinx ZCU102 (Cortex-A53, GICv2, Cadence UART) at EL2"),
+)
+
+DEFAULT = "qemu-x86_64"
+
+
+def by_name(name):
+    for p in PROFILES:
+        if p.name == name:
+            return p
+    raise KeyError(name)
+
+
+def names():
+    return [p.name for p in PROFILES]
