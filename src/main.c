@@ -7,6 +7,7 @@
 #include "elf.h"
 #include "panic.h"
 #include "probe.h"
+#include "version.h"
 
 static void show_boot(const struct bootinfo *bi)
 {
@@ -38,7 +39,7 @@ static void check_root_module(const struct bootinfo *bi)
 
 void kernel_main(struct bootinfo *boot)
 {
-    kprintf("NOVA microhypervisor %s (%s, board %s)\n", NOVA_VERSION, NOVA_ARCH, board_name);
+    kprintf("NOVA microhypervisor %s (%s, board %s)\n", nova_version, NOVA_ARCH, board_name);
     boot_error err = bootinfo_check(boot);
     if (err)
         panic("boot information rejected: %s", err);

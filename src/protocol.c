@@ -1,6 +1,7 @@
 /* Result lines of the console protocol (doc/console-protocol.md). */
 #include "protocol.h"
 #include "console.h"
+#include "version.h"
 
 static unsigned tally[3];
 
@@ -8,7 +9,7 @@ void proto_begin(const char *suite, const char *board)
 {
     tally[CASE_PASS] = tally[CASE_FAIL] = tally[CASE_SKIP] = 0;
     kprintf("@nova BEGIN suite=%s arch=%s board=%s version=%s\n", suite,
-            NOVA_ARCH, board, NOVA_VERSION);
+            NOVA_ARCH, board, nova_version);
 }
 
 void proto_plan(unsigned cases)
