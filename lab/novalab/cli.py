@@ -114,5 +114,13 @@ def main(argv=None):
     return r.verdict.exit_code
 
 
+def entry():
+    try:
+        return main()
+    except KeyboardInterrupt:
+        print("lab: interrupted", file=sys.stderr)
+        return 130
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

@@ -46,9 +46,10 @@ def run(o, progress):
     p = o.profile
     bdir = o.build_dir or (os.path.dirname(os.path.abspath(o.image)) if o.image
                            else paths.build_dir(p.arch))
-    o.image = o.image or os.path.join(bdir, p.image)
-    o.root = o.root or os.path.join(bdir, p.root)
-    files = {k: o.files.get(k) or os.path.join(bdir, v) for k, v in p.files.items()}
+    o.image = os.path.abspath(o.image or os.path.join(bdir, p.image))
+    o.root = os.path.abspath(o.root or os.path.join(bdir, p.root))
+    files = {k: os.path.abspath(o.files.get(k) or os.path.join(bdir, v))
+             for k, v in p.files.items()}
 
     def result(rec, v, console=()):
         return RunResult(p, config_of(o), rec, v, started, paths.git_commit(),
