@@ -17,7 +17,7 @@ def test_clean_pass(lab_run):
                                           "detail": "no reference timer",
                                           "duration_s": r.case("boot.root_module")["duration_s"]}
     assert d["metrics"][0]["median"] == 2 and d["metrics"][0]["mean"] == 2.5
-    assert d["durations"]["boot_s"] < d["durations"]["total_s"]
+    assert 0 <= d["durations"]["boot_s"] <= d["durations"]["total_s"]
     assert "[9/9] PASS cpu.long_mode" in r.stdout and "verdict  PASS" in r.stdout
 
 
