@@ -39,8 +39,11 @@ def lab_run(tmp_path):
             doc_path.unlink()
         argv = [RUN, "--no-build", "--emulator", FAKE,
                 "--image", str(image_path or image), "--root", str(root),
-                "--json", str(doc_path), "--boot-timeout", "5", "--silence-timeout", "1",
-                "--exit-timeout", "1", "--timeout", "20", *args]
+                "--json", str(doc_path), *args]
+        # Generous limits keep a loaded CI box from flaking; the timeout
+        # tests pass short ones of their own (argparse: last one wins).
+        argv[2:2] = ["--boot-timeout", "10", "--silence-timeout", "5",
+                     "--exit-timeout", "5", "--timeout", "30"]
         e = dict(os.environ, FAKE_QEMU_MODE=mode, FAKE_QEMU_EXPECT=EXPECT_X86, **(env or {}))
         proc = subprocess.run(argv, capture_output=True, text=True, env=e, timeout=timeout)
         doc = json.loads(doc_path.read_text()) if doc_path.exists() else None

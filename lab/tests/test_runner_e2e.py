@@ -38,7 +38,7 @@ def test_dropped_case_is_missing(lab_run):
 def test_silence_timeout_kills_every_process(lab_run):
     pids = lab_run.tmp / "pids"
     start = time.monotonic()
-    r = lab_run("silent", env={"FAKE_QEMU_PIDS": str(pids)})
+    r = lab_run("silent", "--silence-timeout", "1", env={"FAKE_QEMU_PIDS": str(pids)})
     assert time.monotonic() - start < 10
     assert r.code == 1 and "silent for 1 s" in r.doc["reason"]
     assert r.case("counter.advances")["result"] == "MISSING"
@@ -57,7 +57,7 @@ def test_no_end(lab_run):
 
 
 def test_no_exit_after_end(lab_run):
-    r = lab_run("no_exit")
+    r = lab_run("no_exit", "--exit-timeout", "1")
     assert r.code == 1 and "did not end the emulator" in r.doc["reason"]
 
 
