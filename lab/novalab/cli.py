@@ -73,8 +73,10 @@ def main(argv=None):
     try:
         profile = profiles.by_name(a.machine)
     except KeyError:
-        print(f"lab: unknown machine {a.machine!r}; known: {', '.join(profiles.names())}",
-              file=sys.stderr)
+        why = f"unknown machine {a.machine!r}; known: {', '.join(profiles.names())}"
+        print(f"lab: {why}", file=sys.stderr)
+        if a.tap:
+            print(f"Bail out! {why}")
         return EXIT_CODES[ERROR]
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, _terminate)

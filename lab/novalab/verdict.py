@@ -71,8 +71,8 @@ def judge(rec, expected, profile, timeouts, raw=False, expect_panic=None):
     """
     cases, missing = _with_missing(rec, expected if not raw and not expect_panic else ())
     infra = _infrastructure(rec)
-    if infra:
-        return Verdict(ERROR, [infra], cases)
+    if infra:   # nothing ran, so no case can be called missing
+        return Verdict(ERROR, [infra], list(rec.cases))
     if raw:
         return _judge_raw(rec, profile, timeouts, cases)
     if expect_panic is not None:
