@@ -1,0 +1,122 @@
+/* The arm64 Image header and the first instructions: a loader (QEMU
+ * -kernel, U-Boot booti) enters at _start with the MMU off and x0 = DTB.
+ * Here: find the exception level, get to a known EL2 state, stack, bss,
+ * vectors; then C (boot.c) does everything else. */
+
+#define SCTLR_EL2_RES1 0x30c50830
+/* SCR_EL3 for a drop to EL2: NS, RES1 bits 4/5, SMD (SMC undefined: no
+ * firmware here), HCE, RW. */
+#define SCR_EL3_DROP 0x5b1
+/* SPSR for EL2h with D, A, I, F masked. */
+#define SPSR_EL2H_MASKED 0x3c9
+
+    .section .text.head, "ax"
+    .globl _start
+_start:
+    b       primary_entry               /* code0 */
+    .long   0                           /* code1 */
+    .quad   0x200000                    /* text_offset: RAM base + 2 MiB */
+    .quad   __image_size                /* image_size, bss and stack included */
+    .quad   0x2                         /* flags: LE, 4K pages, 2 MiB aligned base */
+    .quad   0, 0, 0                     /* res2..res4 */
+    .ascii  "ARM\x64"                   /* magic */
+    .long   0                           /* res5: no PE/COFF header */
+
+primary_entry:
+    mov     x19, x0                     /* DTB (legacy launch: FDT) */
+    mov     x20, x1                     /* legacy launch: root ELF, else 0 */
+    msr     daifset, #0xf
+    /* The kernel is linked at one address: running elsewhere means the
+     * loader ignored text_offset or the board's RAM base is wrong. */
+    adr     x2, _start
+    ldr     x3, =_start
+    cmp     x2, x3
+    b.ne    .Lpark
+    mrs     x21, CurrentEL
+    ubfx    x21, x21, #2, #2
+    cmp     x21, #3
+    b.eq    .Lfrom_el3
+    cmp     x21, #2
+    b.eq    .Lat_el2
+    /* EL1 (or EL0): no hypervisor mode. Minimal vectors so the exit path
+     * can try semihosting, then C reports the problem. */
+    adr     x2, el1_vectors
+    msr     vbar_el1, x2
+    isb
+    b       .Lcommon
+
+.Lfrom_el3:
+    /* No secure firmware ran: drop to non-secure EL2 ourselves. */
+    mov     x2, #SCR_EL3_DROP
+    msr     scr_el3, x2
+    ldr     x2, =SCTLR_EL2_RES1
+    msr     sctlr_el2, x2
+    mov     x2, #SPSR_EL2H_MASKED
+    msr     spsr_el3, x2
+    adr     x2, .Lat_el2
+    msr     elr_el3, x2
+    eret
+
+.Lat_el2:
+    /* A loader that left the EL2 MMU on (UEFI) identity-maps us: write
+     * our image back to memory, then run with MMU and caches off. */
+    mrs     x2, sctlr_el2
+    tbz     x2, #0, 1f
+    bl      clean_image_to_poc
+    mrs     x2, sctlr_el2
+    bic     x2, x2, #1                  /* M */
+    bic     x2, x2, #(1 << 2)           /* C */
+    bic     x2, x2, #(1 << 12)          /* I */
+    msr     sctlr_el2, x2
+    isb
+    ic      iallu
+    dsb     ish
+    isb
+1:  adr     x2, el2_vectors
+    msr     vbar_el2, x2
+    isb
+
+.Lcommon:
+    msr     spsel, #1
+    ldr     x2, =boot_stack_top
+    mov     sp, x2
+    mov     x29, xzr
+    mov     x30, xzr
+    ldr     x2, =__bss_start
+    ldr     x3, =__bss_end
+2:  cmp     x2, x3
+    b.hs    3f
+    stp     xzr, xzr, [x2], #16
+    b       2b
+3:  mov     x0, x19
+    mov     x1, x20
+    mov     x2, x21
+    bl      aarch64_boot                /* does not return */
+.Lpark:
+    wfe
+    b       .Lpark
+
+/* Clean + invalidate [__kernel_phys_start, __kernel_phys_end) to the PoC by
+ * data cache line (CTR_EL0.DminLine). Clobbers x2-x5. */
+clean_image_to_poc:
+    mrs     x4, ctr_el0
+    ubfx    x4, x4, #16, #4
+    mov     x5, #4
+    lsl     x5, x5, x4                  /* line size in bytes */
+    ldr     x2, =__kernel_phys_start
+    ldr     x3, =__kernel_phys_end
+    sub     x4, x5, #1
+    bic     x2, x2, x4
+4:  dc      civac, x2
+    add     x2, x2, x5
+    cmp     x2, x3
+    b.lo    4b
+    dsb     sy
+    ret
+
+    .section .bss.stack, "aw", %nobits
+    .balign 16
+boot_stack:
+    .space  16384
+    .globl  boot_stack_top
+boot_stack_top:

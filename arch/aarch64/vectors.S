@@ -1,0 +1,97 @@
+/* EL2 exception vectors: every entry saves the full register state as a
+ * struct trap_frame (trap_frame.h) and calls aarch64_trap(frame, entry);
+ * the handler may change ELR/SPSR in the frame before we return. */
+#include "trap_frame.h"
+
+.macro ventry idx
+    .balign 0x80
+    sub     sp, sp, #TRAP_FRAME_SIZE
+    stp     x0, x1, [sp, #0]
+    mov     x1, #\idx
+    b       trap_common
+.endm
+
+    .section .text.vectors, "ax"
+    .balign 2048
+    .globl el2_vectors
+el2_vectors:
+    .irp idx, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    ventry \idx
+    .endr
+
+trap_common:
+    stp     x2, x3, [sp, #16]
+    stp     x4, x5, [sp, #32]
+    stp     x6, x7, [sp, #48]
+    stp     x8, x9, [sp, #64]
+    stp     x10, x11, [sp, #80]
+    stp     x12, x13, [sp, #96]
+    stp     x14, x15, [sp, #112]
+    stp     x16, x17, [sp, #128]
+    stp     x18, x19, [sp, #144]
+    stp     x20, x21, [sp, #160]
+    stp     x22, x23, [sp, #176]
+    stp     x24, x25, [sp, #192]
+    stp     x26, x27, [sp, #208]
+    stp     x28, x29, [sp, #224]
+    add     x2, sp, #TRAP_FRAME_SIZE        /* sp before the exception */
+    stp     x30, x2, [sp, #240]
+    mrs     x2, elr_el2
+    mrs     x3, spsr_el2
+    stp     x2, x3, [sp, #TRAP_FRAME_ELR]
+    mrs     x2, esr_el2
+    mrs     x3, far_el2
+    stp     x2, x3, [sp, #TRAP_FRAME_ESR]
+    mov     x0, sp
+    bl      aarch64_trap
+    ldp     x2, x3, [sp, #TRAP_FRAME_ELR]
+    msr     elr_el2, x2
+    msr     spsr_el2, x3
+    ldp     x0, x1, [sp, #0]
+    ldp     x2, x3, [sp, #16]
+    ldp     x4, x5, [sp, #32]
+    ldp     x6, x7, [sp, #48]
+    ldp     x8, x9, [sp, #64]
+    ldp     x10, x11, [sp, #80]
+    ldp     x12, x13, [sp, #96]
+    ldp     x14, x15, [sp, #112]
+    ldp     x16, x17, [sp, #128]
+    ldp     x18, x19, [sp, #144]
+    ldp     x20, x21, [sp, #160]
+    ldp     x22, x23, [sp, #176]
+    ldp     x24, x25, [sp, #192]
+    ldp     x26, x27, [sp, #208]
+    ldp     x28, x29, [sp, #224]
+    ldr     x30, [sp, #240]
+    add     sp, sp, #TRAP_FRAME_SIZE
+    eret
+
+/* EL1 vectors, used only when a loader entered the kernel at EL1: skip an
+ * undefined instruction (the exit path's semihosting HLT or PSCI call
+ * without a handler), park on anything else. */
+.macro v1entry
+    .balign 0x80
+    b       el1_trap
+.endm
+
+    .balign 2048
+    .globl el1_vectors
+el1_vectors:
+    .rept 16
+    v1entry
+    .endr
+
+el1_trap:
+    sub     sp, sp, #16
+    stp     x0, x1, [sp]
+    mrs     x0, esr_el1
+    lsr     x0, x0, #26
+    cbnz    x0, 1f
+    mrs     x0, elr_el1
+    add     x0, x0, #4
+    msr     elr_el1, x0
+    ldp     x0, x1, [sp]
+    add     sp, sp, #16
+    eret
+1:  wfe
+    b       1b
