@@ -127,8 +127,7 @@ static boot_error walk(const struct blob *b, const struct visitor *v, void *ctx)
 struct scan {
     struct bootinfo *bi;
     unsigned ac, sc;                /* root #address-cells / #size-cells */
-    enum { OTHER, CHOSEN } node;
-    bool is_memory;
+    bool chosen, is_memory, disabled;
     const uint8_t *reg;
     uint32_t reg_len;
     const uint8_t *initrd[2];
@@ -146,8 +145,9 @@ static boot_error scan_node(void *ctx, unsigned depth, const char *name)
     struct scan *sc = ctx;
     if (depth != 2)
         return 0;
-    sc->node = !strcmp(name, "chosen") ? CHOSEN : OTHER;
+    sc->chosen = !strcmp(name, "chosen");
     sc->is_memory = !strcmp(name, "memory") || !strncmp(name, "memory@", 7);
+    sc->disabled = false;
     sc->reg = 0;
     return 0;
 }
@@ -173,13 +173,16 @@ static boot_error scan_prop(void *ctx, unsigned depth, const char *name, const u
         return scan_root_cells(sc, name, val, len);
     if (depth != 2)
         return 0;
-    if (!strcmp(name, "device_type") && len >= 7 && !strncmp((const char *)val, "memory", len))
+    if (!strcmp(name, "device_type") && len == 7 && !memcmp(val, "memory", 7))
         sc->is_memory = true;
+    /* A disabled memory node (QEMU's secure RAM) is not ours. */
+    if (!strcmp(name, "status"))
+        sc->disabled = !(len == 5 && !memcmp(val, "okay", 5)) && !(len == 3 && !memcmp(val, "ok", 3));
     if (!strcmp(name, "reg")) {
         sc->reg = val;
         sc->reg_len = len;
     }
-    if (sc->node == CHOSEN) {
+    if (sc->chosen) {
         if (!strcmp(name, "bootargs"))
             bootinfo_set_cmdline(sc->bi, (const char *)val, len);
         for (int i = 0; i < 2; i++)
@@ -201,7 +204,7 @@ static boot_error scan_prop(void *ctx, unsigned depth, const char *name, const u
 static boot_error scan_end(void *ctx, unsigned depth)
 {
     struct scan *sc = ctx;
-    if (depth != 2 || !sc->is_memory || !sc->reg)
+    if (depth != 2 || !sc->is_memory || sc->disabled || !sc->reg)
         return 0;
     uint32_t entry = (sc->ac + sc->sc) * 4;
     if (sc->reg_len % entry)
