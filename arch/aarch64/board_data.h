@@ -22,7 +22,7 @@ struct board_uart {
     uint64_t base;          /* physical MMIO base */
     uint8_t reg_shift;      /* UART_8250: log2 of the register stride */
     /* The machine is an emulator whose model of this UART may ignore the
-     * loopback mode (QEMU before 8.0 for the PL011, doc/aarch64.md). */
+     * loopback mode (QEMU 7.2 for the PL011, doc/aarch64.md). */
     bool loopback_may_be_unmodelled;
 };
 

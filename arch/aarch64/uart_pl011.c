@@ -68,23 +68,30 @@ static int roundtrip(const struct board_uart *u, unsigned char byte)
     return got;
 }
 
-/* QEMU's PL011 model ignores CR.LBE before QEMU 8.0: the byte leaves on
- * the serial line and nothing comes back. On a board that says it may run
- * on such a model, one harmless byte (CR) finds out first; if it does not
- * come back, the UART has no usable loopback here and we say so. */
+/* QEMU 7.2's PL011 model ignores CR.LBE (later QEMUs model it, but also
+ * send the looped byte out on the serial line). On a board that says it
+ * may run on such a model, one harmless byte (CR) finds out first; if it
+ * does not come back, the UART has no usable loopback here and we say so.
+ * If it does, a line break after each byte keeps any copy that leaked to
+ * the console off the protocol lines. */
 static int loopback(const struct board_uart *u, unsigned char byte)
 {
     static int modelled = -1;
-    if (u->loopback_may_be_unmodelled && modelled < 0) {
+    if (!u->loopback_may_be_unmodelled)
+        return roundtrip(u, byte);
+    if (modelled < 0) {
         modelled = roundtrip(u, '\r') == '\r';
         if (!modelled)
-            kprintf("\nconsole: PL011 at 0x%lx ignored loopback mode (CR.LBE): an "
-                    "emulator model without it (QEMU < 8.0); reporting no loopback\n",
+            kprintf("\nconsole: PL011 at 0x%lx ignored loopback mode (CR.LBE): the "
+                    "emulator does not model it (QEMU 7.2); reporting no loopback\n",
                     (unsigned long)u->base);
     }
-    if (modelled == 0)
+    if (!modelled)
         return -2;
-    return roundtrip(u, byte);
+    int got = roundtrip(u, byte);
+    putc(u, '\r');
+    putc(u, '\n');
+    return got;
 }
 
 const struct uart_driver uart_pl011 = {"pl011", init, putc, flush, loopback};
