@@ -78,6 +78,9 @@ def run(o, progress):
         log = open(o.log, "wb") if o.log else None
         try:
             rec, console = _session(Emulator(argv, env, log), o, progress)
+            for line in rec.stderr.splitlines():
+                if line.strip() and not any(n in line for n in p.stderr_noise):
+                    progress.note("emulator: " + line.strip())
         except EmulatorMissing as e:
             return infra_error(str(e))
         finally:
@@ -145,7 +148,4 @@ def _session(emu, o, progress):
         rec.exit_status = emu.proc.returncode if emu.proc else None
         rec.total_t = time.monotonic() - t0
         rec.stderr = emu.stderr_text()
-    for line in rec.stderr.splitlines():
-        if line.strip():
-            progress.note("emulator: " + line.strip())
     return rec, console
