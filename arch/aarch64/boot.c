@@ -13,7 +13,8 @@
 #include "elf.h"
 
 #define FDT_MAGIC_LE 0xedfe0dd0u        /* 0xd00dfeed as a little-endian load */
-#define FDT_MAX_BYTES (2ull << 20)      /* arm64 boot protocol limit */
+#define FDT_MAX_BYTES (2u << 20)        /* arm64 boot protocol limit */
+#define FDT_HEADER_BYTES 40
 
 const unsigned short root_elf_machine = EM_AARCH64;
 
@@ -45,16 +46,18 @@ static void early_map(void)
     mmu_enable();
 }
 
-/* Whether x0 holds a DTB: aligned, in memory we may map, right magic. The
- * 2 MiB after it are mapped as memory first: the protocol puts the whole
- * DTB (at most 2 MiB) in RAM. */
+/* Whether x0 holds a DTB: aligned, right magic. Its header's 2 MiB block
+ * is mapped as memory first, then the rest up to totalsize (at most 2 MiB
+ * by the boot protocol; fdt_parse rejects more): loaders put it in RAM. */
 static bool fdt_present(uint64_t x0)
 {
-    if (!x0 || x0 % 8)
+    if (!x0 || x0 % 8 || !mmu_map(x0, FDT_HEADER_BYTES, MEM_NORMAL))
         return false;
-    if (!mmu_is_normal(x0, FDT_MAX_BYTES) && !mmu_map(x0, FDT_MAX_BYTES, MEM_NORMAL))
+    const volatile uint32_t *h = (const volatile uint32_t *)(uintptr_t)x0;
+    if (h[0] != FDT_MAGIC_LE)
         return false;
-    return *(const volatile uint32_t *)(uintptr_t)x0 == FDT_MAGIC_LE;
+    uint32_t total = __builtin_bswap32(h[1]);
+    return mmu_map(x0, total < FDT_MAX_BYTES ? total : FDT_MAX_BYTES, MEM_NORMAL);
 }
 
 static void boot_info_from_fdt(uint64_t x0)
