@@ -59,20 +59,18 @@ primary_entry:
 
 .Lat_el2:
     /* A loader that left the EL2 MMU on (UEFI) identity-maps us: write
-     * our image back to memory, then run with MMU and caches off. */
+     * our image back to memory first. Then a known SCTLR_EL2: MMU and
+     * caches off, little endian, no alignment checks. */
     mrs     x2, sctlr_el2
     tbz     x2, #0, 1f
     bl      clean_image_to_poc
-    mrs     x2, sctlr_el2
-    bic     x2, x2, #1                  /* M */
-    bic     x2, x2, #(1 << 2)           /* C */
-    bic     x2, x2, #(1 << 12)          /* I */
+1:  ldr     x2, =SCTLR_EL2_RES1
     msr     sctlr_el2, x2
     isb
     ic      iallu
     dsb     ish
     isb
-1:  adr     x2, el2_vectors
+    adr     x2, el2_vectors
     msr     vbar_el2, x2
     isb
 
