@@ -5,12 +5,12 @@
 #include "arch.h"
 #include "bootinfo.h"
 #include "console.h"
+#include "elf.h"
 #include "fdt.h"
 #include "kernel.h"
 #include "panic.h"
 #include "sections.h"
 #include "sysreg.h"
-#include "elf.h"
 
 #define FDT_MAGIC_LE 0xedfe0dd0u        /* 0xd00dfeed as a little-endian load */
 #define FDT_MAX_BYTES (2u << 20)        /* arm64 boot protocol limit */
