@@ -36,15 +36,18 @@ def emulator_complaints(stderr):
 
 
 def _infrastructure(rec):
-    """An error reason when the guest never got to speak, else None."""
-    if rec.lines or rec.panic is not None:
+    """An error reason when the emulator, not the guest, ended the run early."""
+    if rec.begin is not None or rec.panic is not None:
         return None
-    complaints = emulator_complaints(rec.stderr)
-    if rec.stop == "exit" and complaints:
-        return "emulator failed: " + complaints[0]
-    if rec.stop == "exit" and rec.exit_status is not None and rec.exit_status < 0:
-        return f"emulator killed by signal {-rec.exit_status} before any output"
-    if rec.stop in ("boot-timeout", "total-timeout"):
+    if rec.stop == "exit":
+        complaints = emulator_complaints(rec.stderr)
+        # "fatal:" is QEMU stopping on what the guest did (e.g. executing
+        # outside RAM): a guest failure, not the lab's.
+        if complaints and not any("fatal:" in c for c in complaints):
+            return "emulator failed: " + complaints[0]
+        if rec.exit_status is not None and rec.exit_status < 0:
+            return f"emulator killed by signal {-rec.exit_status} before BEGIN"
+    if rec.stop in ("boot-timeout", "total-timeout") and not rec.lines:
         return "no console output at all within the boot timeout"
     return None
 

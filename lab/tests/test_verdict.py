@@ -75,6 +75,12 @@ def test_infrastructure_errors():
     assert judge(record(["booting..."], stop="boot-timeout", status=-15)).verdict == v.FAIL
     # A silent triple fault before any output is a guest failure too.
     assert judge(record([], status=0)).verdict == v.FAIL
+    # Firmware talked, then QEMU gave up or crashed: still the lab's problem.
+    assert judge(record(["SeaBIOS"], status=1, stderr="qemu: could not open x\n")).verdict == v.ERROR
+    assert judge(record(["SeaBIOS"], status=-11)).verdict == v.ERROR
+    # QEMU stopping on the guest's doing is the guest's failure.
+    fatal = "qemu: fatal: Trying to execute code outside RAM or ROM at 0x1\n"
+    assert judge(record(["boot"], status=1, stderr=fatal)).verdict == v.FAIL
 
 
 def test_warnings_on_stderr_do_not_make_an_error():
