@@ -5,6 +5,9 @@ Consoles send \\r\\n, bare \\r, partial writes and the odd non-UTF-8 byte
 """
 
 
+MAX_LINE = 64 * 1024   # a guest spewing without newlines must not eat memory
+
+
 class LineBuffer:
     def __init__(self):
         self._pending = b""
@@ -13,6 +16,9 @@ class LineBuffer:
         """Adds bytes; returns the complete lines they finish."""
         self._pending += data
         *lines, self._pending = self._pending.split(b"\n")
+        if len(self._pending) > MAX_LINE:
+            lines.append(self._pending)
+            self._pending = b""
         return [decode(line) for line in lines]
 
     def flush(self):

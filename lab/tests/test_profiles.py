@@ -43,3 +43,36 @@ def test_arm64_image_passes_dtb_and_initrd():
 
 def test_grub_words_quote_for_grub_script():
     assert boot._grub_words("probes a'b") == "'probes' 'a'\\''b'"
+
+
+def test_grub_iso_tree_and_config(tmp_path, monkeypatch):
+    kernel, root = tmp_path / "nova.elf", tmp_path / "root.elf"
+    kernel.write_bytes(b"k")
+    root.write_bytes(b"r")
+    calls = []
+
+    def fake_run(argv, **kw):
+        calls.append(argv)
+        open(argv[2], "wb").close()        # the ISO appears
+        return type("Done", (), {"returncode": 0, "stderr": ""})()
+
+    monkeypatch.setattr(boot.subprocess, "run", fake_run)
+    work = tmp_path / "work"
+    work.mkdir()
+    args = boot.grub_multiboot2(boot.BootInputs(str(kernel), [(str(root), "root")], "probes"), str(work))
+    assert args == ["-cdrom", str(work / "nova.iso")]
+    assert calls[0][:2] == ["grub-mkrescue", "-o"]
+    cfg = (work / "iso" / "boot" / "grub" / "grub.cfg").read_text()
+    for line in ("serial --unit=0 --speed=115200", "terminal_input serial",
+                 "terminal_output serial", "set timeout=0",
+                 "multiboot2 /boot/nova.elf 'probes'", "module2 /boot/root.elf 'root'"):
+        assert line in cfg
+    assert (work / "iso" / "boot" / "nova.elf").read_bytes() == b"k"
+
+
+def test_grub_mkrescue_failure_is_a_boot_error(tmp_path, monkeypatch):
+    (tmp_path / "k").write_bytes(b"k")
+    monkeypatch.setattr(boot.subprocess, "run", lambda argv, **kw: type(
+        "Done", (), {"returncode": 1, "stderr": "grub-mkrescue: error: xorriso not found\n"})())
+    with pytest.raises(boot.BootError, match="xorriso not found"):
+        boot.grub_multiboot2(boot.BootInputs(str(tmp_path / "k"), [], "probes"), str(tmp_path))

@@ -57,3 +57,10 @@ def test_line_buffer_inner_cr_and_nul():
     buf = LineBuffer()
     assert buf.feed(b"junk\r@nova END pass=0 fail=0 skip=0\0\r\n") == \
         ["junk@nova END pass=0 fail=0 skip=0"]
+
+
+def test_line_buffer_caps_endless_lines():
+    from novalab.lines import MAX_LINE
+    buf = LineBuffer()
+    out = buf.feed(b"x" * (MAX_LINE + 1))
+    assert len(out) == 1 and len(out[0]) == MAX_LINE + 1 and not buf.pending

@@ -166,3 +166,14 @@ def test_sigterm_to_runner_kills_emulator(lab_run, tmp_path):
     assert runner.wait(timeout=10) == 128 + signal.SIGTERM
     for pid in map(int, pids.read_text().split()):
         assert not os.path.exists(f"/proc/{pid}") or _zombie(pid), f"process {pid} survived"
+
+
+def test_grub_mkrescue_failing_is_error(lab_run):
+    bindir = lab_run.tmp / "bin"
+    bindir.mkdir()
+    fake = bindir / "grub-mkrescue"
+    fake.write_text("#!/bin/sh\necho 'grub-mkrescue: error: cannot find xorriso' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    r = lab_run("pass", "qemu-x86_64-grub",
+                env={"PATH": f"{bindir}:{os.environ['PATH']}"})
+    assert r.code == 2 and "grub-mkrescue failed" in r.doc["reason"]
