@@ -2,126 +2,8 @@
  * not trusted: the header and every block are checked against totalsize,
  * and the structure block is walked with bounds checks before anything is
  * taken from it. Reads are byte-wise big-endian (no alignment assumed). */
-#include "fdt.h"
-#include <stdbool.h>
+#include "fdt_blob.h"
 #include <string.h>
-
-#define FDT_MAGIC 0xd00dfeedu
-#define FDT_BEGIN_NODE 1u
-#define FDT_END_NODE 2u
-#define FDT_PROP 3u
-#define FDT_NOP 4u
-#define FDT_END 9u
-#define FDT_HEADER_SIZE 40u
-#define FDT_MAX_SIZE (2u << 20)     /* the arm64 boot protocol's limit */
-#define FDT_MAX_DEPTH 16u           /* deeper than any real tree */
-#define FDT_MAX_CELLS 2u            /* addresses and sizes up to 64 bits */
-
-static uint32_t be32(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* A 1- or 2-cell big-endian number. */
-static uint64_t cells(const uint8_t *p, unsigned n)
-{
-    return n == 2 ? (uint64_t)be32(p) << 32 | be32(p + 4) : n == 1 ? be32(p) : 0;
-}
-
-struct blob {
-    const uint8_t *base;
-    uint32_t size;
-    const uint8_t *st;      /* structure block */
-    uint32_t st_size;
-    const char *str;        /* strings block */
-    uint32_t str_size;
-};
-
-/* What a walk reports; depth 1 is the root node. A callback returns an
- * error to stop the walk. */
-struct visitor {
-    boot_error (*node)(void *ctx, unsigned depth, const char *name);
-    boot_error (*prop)(void *ctx, unsigned depth, const char *name, const uint8_t *val, uint32_t len);
-    boot_error (*end)(void *ctx, unsigned depth);
-};
-
-/* Walks the structure block, checking every token against its bounds. */
-static boot_error walk(const struct blob *b, const struct visitor *v, void *ctx)
-{
-    const uint8_t *s = b->st;
-    uint32_t off = 0, end = b->st_size;
-    unsigned depth = 0;
-    bool root_seen = false, has_child[FDT_MAX_DEPTH + 1] = {false};
-    boot_error err = 0;
-    for (;;) {
-        if (end - off < 4)
-            return "structure block ends without FDT_END";
-        uint32_t tok = be32(s + off);
-        off += 4;
-        switch (tok) {
-        case FDT_NOP:
-            continue;
-        case FDT_BEGIN_NODE: {
-            const char *name = (const char *)s + off;
-            const char *nul = memchr(name, 0, end - off);
-            if (!nul)
-                return "node name runs past the structure block";
-            uint32_t adv = ((uint32_t)(nul - name) + 4) & ~3u;
-            if (adv > end - off)
-                return "node name padding runs past the structure block";
-            if (depth == 0 && root_seen)
-                return "more than one root node";
-            if (depth == FDT_MAX_DEPTH)
-                return "nodes nested too deeply";
-            if (depth == 0 && *name)
-                return "root node has a name";
-            has_child[depth] = true;
-            has_child[++depth] = false;
-            root_seen = true;
-            off += adv;
-            if (v->node && (err = v->node(ctx, depth, name)))
-                return err;
-            continue;
-        }
-        case FDT_END_NODE:
-            if (!depth)
-                return "FDT_END_NODE without a node";
-            if (v->end && (err = v->end(ctx, depth)))
-                return err;
-            depth--;
-            continue;
-        case FDT_PROP: {
-            if (end - off < 8)
-                return "property header runs past the structure block";
-            uint32_t len = be32(s + off), nameoff = be32(s + off + 4);
-            off += 8;
-            if (!depth)
-                return "property outside any node";
-            if (has_child[depth])
-                return "property after a subnode";
-            if (len > end - off || ((len + 3) & ~3u) > end - off)
-                return "property value runs past the structure block";
-            if (nameoff >= b->str_size)
-                return "property name offset outside the strings block";
-            const char *pname = b->str + nameoff;
-            if (!memchr(pname, 0, b->str_size - nameoff))
-                return "property name not terminated in the strings block";
-            if (v->prop && (err = v->prop(ctx, depth, pname, s + off, len)))
-                return err;
-            off += (len + 3) & ~3u;
-            continue;
-        }
-        case FDT_END:
-            if (depth)
-                return "FDT_END inside an open node";
-            if (!root_seen)
-                return "no root node";
-            return 0;
-        default:
-            return "unknown token in the structure block";
-        }
-    }
-}
 
 /* Pass 1: root cells, memory nodes, /chosen, /aliases. */
 struct scan {
@@ -134,11 +16,6 @@ struct scan {
     uint32_t initrd_len[2];
     const char *stdout_path;        /* NUL-terminated inside the blob */
 };
-
-static bool prop_is_string(const uint8_t *val, uint32_t len)
-{
-    return len && memchr(val, 0, len);
-}
 
 static boot_error scan_node(void *ctx, unsigned depth, const char *name)
 {
@@ -219,170 +96,6 @@ static boot_error scan_end(void *ctx, unsigned depth)
     return 0;
 }
 
-/* Pass 2 for a stdout-path naming an alias: its value in /aliases. */
-struct alias {
-    const char *name;
-    size_t len;
-    bool in_aliases;
-    const char *path;
-};
-
-static boot_error alias_node(void *ctx, unsigned depth, const char *name)
-{
-    struct alias *a = ctx;
-    if (depth == 2)
-        a->in_aliases = !strcmp(name, "aliases");
-    return 0;
-}
-
-static boot_error alias_prop(void *ctx, unsigned depth, const char *name, const uint8_t *val, uint32_t len)
-{
-    struct alias *a = ctx;
-    if (depth != 2 || !a->in_aliases || strlen(name) != a->len || strncmp(name, a->name, a->len))
-        return 0;
-    if (!prop_is_string(val, len))
-        return "alias is not a terminated string";
-    a->path = (const char *)val;
-    return 0;
-}
-
-/* Pass 3: the node at a path; its reg is translated to a CPU address
- * through the ranges of every ancestor. */
-struct find {
-    const char *comp[FDT_MAX_DEPTH];
-    size_t comp_len[FDT_MAX_DEPTH];
-    unsigned ncomp;
-    unsigned on_path;               /* depth of the deepest matching ancestor */
-    bool done;
-    struct {
-        unsigned ac, sc;
-        bool has_ranges;
-        const uint8_t *ranges;
-        uint32_t ranges_len;
-    } lvl[FDT_MAX_DEPTH + 1];
-    const uint8_t *reg, *compat;
-    uint32_t reg_len, compat_len;
-};
-
-/* A path component matches a node name exactly or, without a unit
- * address, the name up to its '@'. */
-static bool comp_match(const char *c, size_t clen, const char *name)
-{
-    size_t n = strlen(name);
-    if (n == clen && !strncmp(c, name, n))
-        return true;
-    return !memchr(c, '@', clen) && n > clen && name[clen] == '@' && !strncmp(c, name, clen);
-}
-
-static boot_error find_node(void *ctx, unsigned depth, const char *name)
-{
-    struct find *f = ctx;
-    if (f->done || f->on_path != depth - 1)
-        return 0;
-    if (depth > 1 && (depth - 2 >= f->ncomp ||
-                      !comp_match(f->comp[depth - 2], f->comp_len[depth - 2], name)))
-        return 0;
-    f->on_path = depth;
-    f->lvl[depth].ac = 2;
-    f->lvl[depth].sc = 1;
-    f->lvl[depth].has_ranges = false;
-    return 0;
-}
-
-static boot_error find_prop(void *ctx, unsigned depth, const char *name, const uint8_t *val, uint32_t len)
-{
-    struct find *f = ctx;
-    if (f->done || f->on_path != depth)
-        return 0;
-    if (len == 4 && !strcmp(name, "#address-cells"))
-        f->lvl[depth].ac = be32(val);
-    else if (len == 4 && !strcmp(name, "#size-cells"))
-        f->lvl[depth].sc = be32(val);
-    else if (!strcmp(name, "ranges")) {
-        f->lvl[depth].has_ranges = true;
-        f->lvl[depth].ranges = val;
-        f->lvl[depth].ranges_len = len;
-    } else if (depth == f->ncomp + 1 && !strcmp(name, "reg")) {
-        f->reg = val;
-        f->reg_len = len;
-    } else if (depth == f->ncomp + 1 && !strcmp(name, "compatible")) {
-        f->compat = val;
-        f->compat_len = len;
-    }
-    return 0;
-}
-
-static boot_error find_end(void *ctx, unsigned depth)
-{
-    struct find *f = ctx;
-    if (!f->done && f->on_path == depth) {
-        f->done = depth == f->ncomp + 1;    /* the first match wins */
-        f->on_path--;
-    }
-    return 0;
-}
-
-/* Maps a bus address of a child of the node at depth d to its parent's. */
-static bool translate(const struct find *f, unsigned d, uint64_t *addr)
-{
-    unsigned cac = f->lvl[d].ac, pac = f->lvl[d - 1].ac, csc = f->lvl[d].sc;
-    if (!f->lvl[d].has_ranges || cac > FDT_MAX_CELLS || pac > FDT_MAX_CELLS || csc > FDT_MAX_CELLS)
-        return false;
-    if (!f->lvl[d].ranges_len)
-        return true;                        /* empty ranges: identity */
-    uint32_t entry = (cac + pac + csc) * 4;
-    for (uint32_t o = 0; entry && o + entry <= f->lvl[d].ranges_len; o += entry) {
-        const uint8_t *r = f->lvl[d].ranges + o;
-        uint64_t child = cells(r, cac), parent = cells(r + cac * 4, pac);
-        uint64_t size = cells(r + (cac + pac) * 4, csc);
-        if (*addr >= child && *addr - child < size) {
-            *addr = parent + (*addr - child);
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Fills the console fields from the node at path[0..len) if it exists
- * and its address is reachable from the CPU; a path to nowhere is no error. */
-static boot_error find_console(const struct blob *b, const char *path, size_t len, struct bootinfo *bi)
-{
-    static const struct visitor v = {find_node, find_prop, find_end};
-    struct find f;
-    memset(&f, 0, sizeof f);
-    for (size_t i = 0; i < len;) {
-        if (path[i] == '/') {
-            i++;
-            continue;
-        }
-        if (f.ncomp == FDT_MAX_DEPTH - 1)
-            return 0;
-        size_t n = 0;
-        while (i + n < len && path[i + n] != '/')
-            n++;
-        f.comp[f.ncomp] = path + i;
-        f.comp_len[f.ncomp++] = n;
-        i += n;
-    }
-    boot_error err = walk(b, &v, &f);
-    if (err || !f.done || !f.reg || !f.ncomp)
-        return err;
-    unsigned d = f.ncomp + 1, pac = f.lvl[d - 1].ac;
-    if (pac < 1 || pac > FDT_MAX_CELLS || f.reg_len < pac * 4)
-        return 0;
-    uint64_t addr = cells(f.reg, pac);
-    for (unsigned a = d - 1; a >= 2; a--)
-        if (!translate(&f, a, &addr))
-            return 0;                       /* not reachable from the CPU */
-    bi->console_base = addr;
-    if (f.compat && prop_is_string(f.compat, f.compat_len)) {
-        size_t n = strnlen((const char *)f.compat, sizeof bi->console_compat - 1);
-        memcpy(bi->console_compat, f.compat, n);
-        bi->console_compat[n] = '\0';
-    }
-    return 0;
-}
-
 /* Header and block layout; fills b. */
 static boot_error check_header(uint64_t fdt, phys_reader *read, struct blob *b)
 {
@@ -455,7 +168,7 @@ boot_error fdt_parse(uint64_t fdt, phys_reader *read, struct bootinfo *bi)
         err = reservations(&b, be32(b.base + 16), bi);
     struct scan sc = {.bi = bi, .ac = 2, .sc = 1};
     if (!err)
-        err = walk(&b, &scan_v, &sc);
+        err = fdt_walk(&b, &scan_v, &sc);
     if (err)
         return err;
     bi->loader = "fdt";
@@ -469,18 +182,5 @@ boot_error fdt_parse(uint64_t fdt, phys_reader *read, struct bootinfo *bi)
         return err;
     if (!sc.stdout_path)
         return 0;
-    /* "serial0:115200n8": options follow ':'; a name without '/' is an alias. */
-    const char *path = sc.stdout_path;
-    size_t len = 0;
-    while (path[len] && path[len] != ':')
-        len++;
-    if (len && path[0] != '/') {
-        static const struct visitor alias_v = {alias_node, alias_prop, 0};
-        struct alias a = {.name = path, .len = len};
-        if ((err = walk(&b, &alias_v, &a)) || !a.path)
-            return err;
-        path = a.path;
-        len = strlen(path);
-    }
-    return len ? find_console(&b, path, len, bi) : 0;
+    return fdt_find_console(&b, sc.stdout_path, bi);
 }

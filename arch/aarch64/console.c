@@ -83,8 +83,10 @@ void arch_console_flush(void)
         d->flush(&active);
 }
 
-int arch_console_loopback(unsigned char byte)
+int arch_console_loopback(unsigned char byte, const char **why)
 {
     const struct uart_driver *d = driver(active.kind);
-    return d ? d->loopback(&active, byte) : -2;
+    if (!d)
+        *why = "no console UART";
+    return d ? d->loopback(&active, byte, why) : -2;
 }

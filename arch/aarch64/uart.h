@@ -9,8 +9,9 @@ struct uart_driver {
     void (*init)(const struct board_uart *u);     /* may be NULL */
     void (*putc)(const struct board_uart *u, char c);
     void (*flush)(const struct board_uart *u);
-    /* arch_console_loopback() semantics: the byte, -1 timeout, -2 none. */
-    int (*loopback)(const struct board_uart *u, unsigned char byte);
+    /* arch_console_loopback() semantics: the byte, -1 timeout, -2 none
+     * (with *why set). */
+    int (*loopback)(const struct board_uart *u, unsigned char byte, const char **why);
 };
 
 extern const struct uart_driver uart_pl011, uart_cadence, uart_8250, uart_imx,

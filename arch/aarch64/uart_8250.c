@@ -53,10 +53,12 @@ static void flush(const struct board_uart *u)
     wait_lsr(u, LSR_TEMT, UART_TX_TIMEOUT_US * 32);
 }
 
-static int loopback(const struct board_uart *u, unsigned char byte)
+static int loopback(const struct board_uart *u, unsigned char byte, const char **why)
 {
-    if (u->kind == UART_BCM_AUX)
-        return -2;      /* the mini UART's MCR has RTS only, no LOOP bit */
+    if (u->kind == UART_BCM_AUX) {
+        *why = "BCM mini UART has no loopback mode";   /* its MCR has RTS only */
+        return -2;
+    }
     flush(u);
     for (int i = 0; i < UART_DRAIN_MAX && (rd(u, LSR) & LSR_DR); i++)
         rd(u, RBR_THR);

@@ -53,8 +53,9 @@ static void flush(const struct board_uart *u)
 }
 
 /* Local loopback (MR.CHMODE = 2) routes the transmitter to the receiver. */
-static int loopback(const struct board_uart *u, unsigned char byte)
+static int loopback(const struct board_uart *u, unsigned char byte, const char **why)
 {
+    (void)why;   /* this UART always has a loopback mode */
     flush(u);
     for (int i = 0; i < UART_DRAIN_MAX && !(mmio_read32(u->base + SR) & SR_RXEMPTY); i++)
         mmio_read32(u->base + FIFO);

@@ -37,7 +37,7 @@ static void flush(const struct board_uart *u)
     idle(u, UART_TX_TIMEOUT_US * 32);
 }
 
-static int loopback(const struct board_uart *u, unsigned char byte)
+static int loopback(const struct board_uart *u, unsigned char byte, const char **why)
 {
     (void)byte;
     static bool told;
@@ -45,6 +45,7 @@ static int loopback(const struct board_uart *u, unsigned char byte)
         kprintf("console: GENI UART at 0x%lx: loopback not implemented in this driver\n",
                 (unsigned long)u->base);
     told = true;
+    *why = "GENI UART loopback not implemented in this driver";
     return -2;
 }
 

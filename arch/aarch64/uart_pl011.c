@@ -74,7 +74,7 @@ static int roundtrip(const struct board_uart *u, unsigned char byte)
  * does not come back, the UART has no usable loopback here and we say so.
  * If it does, a line break after each byte keeps any copy that leaked to
  * the console off the protocol lines. */
-static int loopback(const struct board_uart *u, unsigned char byte)
+static int loopback(const struct board_uart *u, unsigned char byte, const char **why)
 {
     static int modelled = -1;
     if (!u->loopback_may_be_unmodelled)
@@ -86,8 +86,10 @@ static int loopback(const struct board_uart *u, unsigned char byte)
                     "emulator does not model it (QEMU 7.2); reporting no loopback\n",
                     (unsigned long)u->base);
     }
-    if (!modelled)
+    if (!modelled) {
+        *why = "PL011 loopback (CR.LBE) is not modelled by this emulator";
         return -2;
+    }
     int got = roundtrip(u, byte);
     putc(u, '\r');
     putc(u, '\n');

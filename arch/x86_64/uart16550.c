@@ -34,8 +34,9 @@ void arch_console_flush(void)
         ;
 }
 
-int arch_console_loopback(unsigned char byte)
+int arch_console_loopback(unsigned char byte, const char **why)
 {
+    (void)why;   /* the 16550 always has loopback */
     arch_console_flush();
     uint8_t mcr = inb(COM1 + MCR);
     outb(COM1 + MCR, mcr | MCR_LOOP);

@@ -30,6 +30,6 @@ extern const uint64_t arch_test_exception_vector;
 const void *arch_phys_map(uint64_t pa, uint64_t len);
 
 /* Sends byte through the UART's internal loopback and returns what came
- * back: -1 when nothing arrived in time, -2 when the UART has no loopback
- * mode (the console probe then skips with that reason). */
-int arch_console_loopback(unsigned char byte);
+ * back: -1 when nothing arrived in time, -2 when there is no usable
+ * loopback mode, with *why saying so (the console probe then skips). */
+int arch_console_loopback(unsigned char byte, const char **why);

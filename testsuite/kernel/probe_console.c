@@ -9,9 +9,10 @@ static void loopback(struct probe_ctx *ctx)
 {
     static const unsigned char pattern[] = {0x5a, 0xa5, 0x00, 0xff, '@'};
     for (unsigned i = 0; i < sizeof pattern; i++) {
-        int got = arch_console_loopback(pattern[i]);
+        const char *why = "no loopback mode";
+        int got = arch_console_loopback(pattern[i], &why);
         if (got == -2) {
-            probe_skip(ctx, "uart has no loopback mode");
+            probe_skip(ctx, "%s", why);
             return;
         }
         if (got != pattern[i]) {
