@@ -6,7 +6,9 @@
 #include "console.h"
 #include "elf.h"
 #include "panic.h"
+#include "kmem.h"
 #include "probe.h"
+#include "root.h"
 #include "version.h"
 
 static void show_boot(const struct bootinfo *bi)
@@ -45,9 +47,8 @@ void kernel_main(struct bootinfo *boot)
         panic("boot information rejected: %s", err);
     show_boot(boot);
     check_root_module(boot);
+    kmem_init(boot);
     if (probes_at_boot || bootinfo_has_word(boot->cmdline, "probes"))
         probes_run_all(boot);
-    kprintf("boot: no root task loader yet; halting\n");
-    arch_console_flush();
-    arch_halt();
+    root_launch(boot);
 }

@@ -47,6 +47,8 @@ _start:
     cpuid
     bt      $29, %edx
     jnc     no_long_mode
+    bt      $20, %edx                   /* NX: user pages are non-executable */
+    jnc     no_long_mode
 
     /* Zero .bss (page tables and stack live there); keeps edi/esi. */
     mov     $PHYS(__bss_start), %ebx
@@ -92,7 +94,7 @@ _start:
     mov     %eax, %cr4
     mov     $0xC0000080, %ecx           /* IA32_EFER */
     rdmsr
-    or      $0x100, %eax                /* LME */
+    or      $0x900, %eax                /* LME, NXE */
     wrmsr
     mov     %cr0, %eax
     or      $0x80010001, %eax           /* PG, WP, PE */
@@ -122,7 +124,7 @@ long_mode_entry:
     jmp     *%rax
 
 msg_no_lm:
-    .asciz "\r\n@nova PANIC CPU lacks long mode (x86_64)\r\n"
+    .asciz "\r\n@nova PANIC CPU lacks long mode or NX (x86_64)\r\n"
 
     .section .text.boot, "ax"
 high_entry:
@@ -160,9 +162,11 @@ boot_gdt_desc32:
 
     .section .bss
     .balign 4096
+    .globl boot_pml4
 boot_pml4:      .skip 4096
 boot_pdpt_low:  .skip 4096
 boot_pdpt_high: .skip 4096
 boot_pd:        .skip 4 * 4096
 boot_stack:     .skip 16384
+    .globl boot_stack_top
 boot_stack_top:

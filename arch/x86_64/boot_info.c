@@ -9,6 +9,11 @@
 #include "trap_frame.h"
 #include "tsc.h"
 #include "uart16550.h"
+#include "cpu_setup.h"
+#include "pic.h"
+#include "segments.h"
+
+extern char boot_stack_top[];
 
 void x86_boot(uint64_t magic, uint64_t info);
 
@@ -17,7 +22,10 @@ static struct bootinfo boot;
 void x86_boot(uint64_t magic, uint64_t info)
 {
     uart16550_init();
+    gdt_init();
     idt_init();
+    pic_disable();
+    cpu_setup((uint64_t)(uintptr_t)boot_stack_top);
     tsc_calibrate();
 
     boot_error err;
@@ -32,5 +40,7 @@ void x86_boot(uint64_t magic, uint64_t info)
 
     boot.kernel_start = (uint64_t)(uintptr_t)__kernel_phys_start;
     boot.kernel_end = (uint64_t)(uintptr_t)__kernel_phys_end;
+    boot.boot_args[0] = magic;
+    boot.boot_args[1] = info;
     kernel_main(&boot);
 }

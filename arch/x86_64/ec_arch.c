@@ -1,0 +1,153 @@
+/* x86_64 side of execution contexts: switching, leaving the kernel,
+ * user traps as events, and the architectural UTCB (interface §3.5). */
+#include "arch_ec.h"
+#include "cpu_setup.h"
+#include "ec.h"
+#include "ipc.h"
+#include "pd.h"
+#include "segments.h"
+#include <string.h>
+
+const bool arch_has_pio = true;
+
+_Noreturn void x86_return_sysret(uregs_t *f);
+_Noreturn void x86_return_iret(uregs_t *f);
+_Noreturn void x86_user_trap(uregs_t *f);
+
+static const struct hpt *active_space;
+static const struct space_pio *loaded_pio;   /* whose bits the TSS holds */
+
+static void switch_pio(const struct space_pio *pio)
+{
+    if (pio && pio == loaded_pio) {
+        tss_iomap_enable(true);
+        return;
+    }
+    if (!pio) {
+        tss_iomap_enable(false);
+        return;
+    }
+    tss_load_iomap(pio->allowed);
+    loaded_pio = pio;
+}
+
+void arch_pio_changed(const struct space_pio *s)
+{
+    if (s == loaded_pio)
+        loaded_pio = 0;              /* reload on the next switch */
+    struct ec *cur = ec_current();
+    if (cur && cur->pd->pio == s)
+        switch_pio(s);
+}
+
+void arch_ec_switch(struct ec *next)
+{
+    struct cpu_local *cpu = cpu_local_get();
+    uint64_t top = (uint64_t)(uintptr_t)(&next->regs + 1);
+    cpu->frame_top = top;
+    cpu->ec = next;
+    tss_set_rsp0(top);
+    const struct hpt *space = &next->pd->hst->hpt;
+    if (space != active_space) {
+        hpt_activate(space);
+        active_space = space;
+    }
+    if (next->pd->pio != loaded_pio || !next->pd->pio)
+        switch_pio(next->pd->pio);
+    else
+        tss_iomap_enable(true);
+}
+
+bool arch_user_ip_ok(uint64_t ip)
+{
+    return ip < HPT_USER_END;
+}
+
+void arch_ret_hypercall(struct ec *ec)
+{
+    ec->regs.rflags = 0x202;         /* R11 on return (interface §6.3) */
+    x86_return_sysret(&ec->regs);
+}
+
+void arch_ret_exception(struct ec *ec)
+{
+    x86_return_iret(&ec->regs);
+}
+
+void x86_user_trap(uregs_t *f)
+{
+    struct ec *ec = ec_current();
+    if (f->vector == 14) {
+        uint64_t cr2;
+        __asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
+        ec->fault_addr = cr2;
+    }
+    ec->cont = ec_ret_exception;
+    ipc_event(ec, f->vector);
+}
+
+/* Architectural UTCB offsets (interface §3.5). */
+enum { U_GPR = 0x00, U_RFLAGS = 0x80, U_RIP = 0x88, U_QUAL = 0xA0 };
+enum { MTD_POISON = 1u << 0, MTD_GPR_0_7 = 1u << 1, MTD_GPR_8_15 = 1u << 2,
+       MTD_RFLAGS = 1u << 3, MTD_RIP = 1u << 4, MTD_QUAL = 1u << 6 };
+
+static void put64(void *utcb, unsigned off, uint64_t v) { memcpy((char *)utcb + off, &v, 8); }
+static uint64_t get64(const void *utcb, unsigned off)
+{
+    uint64_t v;
+    memcpy(&v, (const char *)utcb + off, 8);
+    return v;
+}
+
+void arch_utcb_save(const struct ec *ec, void *utcb, uint32_t mtd)
+{
+    const uregs_t *r = &ec->regs;
+    if (mtd & MTD_GPR_0_7) {
+        const uint64_t v[8] = {r->rax, r->rcx, r->rdx, r->rbx, r->rsp, r->rbp, r->rsi, r->rdi};
+        memcpy((char *)utcb + U_GPR, v, sizeof v);
+    }
+    if (mtd & MTD_GPR_8_15) {
+        const uint64_t v[8] = {r->r8, r->r9, r->r10, r->r11, r->r12, r->r13, r->r14, r->r15};
+        memcpy((char *)utcb + U_GPR + 0x40, v, sizeof v);
+    }
+    if (mtd & MTD_RFLAGS)
+        put64(utcb, U_RFLAGS, r->rflags);
+    if (mtd & MTD_RIP)
+        put64(utcb, U_RIP, r->rip);
+    if (mtd & MTD_QUAL) {
+        put64(utcb, U_QUAL, r->error);
+        put64(utcb, U_QUAL + 8, ec->fault_addr);
+    }
+}
+
+bool arch_utcb_load(struct ec *ec, const void *utcb, uint32_t mtd)
+{
+    uregs_t *r = &ec->regs;
+    if (mtd & MTD_POISON)
+        return false;
+    if (mtd & MTD_GPR_0_7) {
+        uint64_t v[8];
+        memcpy(v, (const char *)utcb + U_GPR, sizeof v);
+        r->rax = v[0]; r->rcx = v[1]; r->rdx = v[2]; r->rbx = v[3];
+        r->rsp = v[4]; r->rbp = v[5]; r->rsi = v[6]; r->rdi = v[7];
+    }
+    if (mtd & MTD_GPR_8_15) {
+        uint64_t v[8];
+        memcpy(v, (const char *)utcb + U_GPR + 0x40, sizeof v);
+        r->r8 = v[0]; r->r9 = v[1]; r->r10 = v[2]; r->r11 = v[3];
+        r->r12 = v[4]; r->r13 = v[5]; r->r14 = v[6]; r->r15 = v[7];
+    }
+    if (mtd & MTD_RFLAGS) {
+        /* Status and control flags only: VM, VIF, VIP, RF, NT, IOPL clear;
+         * IF, AC and reserved bit 1 set (interface §3.4 impl. note). */
+        uint64_t f = get64(utcb, U_RFLAGS) & ~(0x20000ull | 0x80000 | 0x100000 | 0x10000 | 0x4000 | 0x3000);
+        r->rflags = f | 0x200 | 0x40000 | 0x2;
+    }
+    if (mtd & MTD_RIP) {
+        uint64_t ip = get64(utcb, U_RIP);
+        if (!arch_user_ip_ok(ip))
+            return false;
+        r->rip = ip;
+    }
+    return true;
+}

@@ -1,0 +1,103 @@
+/* Kernel entry from user mode. SYSCALL and traps both leave the user
+ * state in the running EC's register frame (struct trap_frame), then
+ * continue on the CPU's kernel stack, which holds nothing across exits:
+ * blocked ECs resume through continuations. */
+#include "cpu_local.h"
+#include "segments.h"
+
+#define FRAME_GPRS 15
+
+    .macro save_gprs
+    push    %rax
+    push    %rbx
+    push    %rcx
+    push    %rdx
+    push    %rsi
+    push    %rdi
+    push    %rbp
+    push    %r8
+    push    %r9
+    push    %r10
+    push    %r11
+    push    %r12
+    push    %r13
+    push    %r14
+    push    %r15
+    .endm
+
+    .macro restore_gprs
+    pop     %r15
+    pop     %r14
+    pop     %r13
+    pop     %r12
+    pop     %r11
+    pop     %r10
+    pop     %r9
+    pop     %r8
+    pop     %rbp
+    pop     %rdi
+    pop     %rsi
+    pop     %rdx
+    pop     %rcx
+    pop     %rbx
+    pop     %rax
+    .endm
+
+    .text
+    .globl syscall_entry
+syscall_entry:
+    swapgs
+    mov     %rsp, %gs:CPU_USER_RSP
+    mov     %gs:CPU_FRAME_TOP, %rsp
+    pushq   $SEL_USER_DATA
+    pushq   %gs:CPU_USER_RSP
+    push    %r11                        /* user RFLAGS */
+    pushq   $SEL_USER_CODE
+    push    %rcx                        /* user RIP */
+    pushq   $0                          /* error code */
+    pushq   $0x100                      /* "vector": a hypercall */
+    save_gprs
+    mov     %gs:CPU_KSTACK_TOP, %rsp
+    cld
+    call    syscall_dispatch            /* never returns */
+    ud2
+
+/* _Noreturn void x86_return_sysret(struct trap_frame *f): hypercall exit. */
+    .globl x86_return_sysret
+x86_return_sysret:
+    mov     %rdi, %rsp
+    restore_gprs
+    add     $16, %rsp                   /* vector, error */
+    mov     0(%rsp), %rcx               /* RIP */
+    mov     16(%rsp), %r11              /* RFLAGS */
+    mov     24(%rsp), %rsp              /* user RSP */
+    swapgs
+    sysretq
+
+/* _Noreturn void x86_return_iret(struct trap_frame *f): any other exit. */
+    .globl x86_return_iret
+x86_return_iret:
+    mov     %rdi, %rsp
+    restore_gprs
+    add     $16, %rsp
+    swapgs
+    iretq
+
+/* Traps: vectors.S jumps here with the vector and error code pushed. */
+    .globl trap_common
+trap_common:
+    save_gprs
+    testb   $3, (FRAME_GPRS + 3) * 8(%rsp)      /* CS of the interrupted code */
+    jz      1f
+    swapgs
+    mov     %rsp, %rdi
+    mov     %gs:CPU_KSTACK_TOP, %rsp
+    cld
+    call    x86_user_trap               /* never returns */
+    ud2
+1:  mov     %rsp, %rdi
+    cld
+    call    x86_trap
+    restore_gprs
+    add     $16, %rsp
+    iretq

@@ -1,0 +1,12 @@
+/* x86_64 host page tables: a PML4 whose upper half is the kernel's. */
+#pragma once
+#include <stdint.h>
+
+/* User virtual addresses: 0 .. 2^47 (H = 47). */
+#define HPT_USER_BITS 47
+#define HPT_USER_END (1ull << HPT_USER_BITS)
+
+struct hpt {
+    uint64_t *pml4;        /* kernel address */
+    uint64_t pml4_phys;
+};

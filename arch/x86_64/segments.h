@@ -1,0 +1,21 @@
+/* GDT selectors. SYSCALL loads CS/SS from STAR[47:32] (+0/+8); SYSRET
+ * loads SS = STAR[63:48]+8 and CS = STAR[63:48]+16, hence the order. */
+#pragma once
+#include "layout.h"
+
+#define SEL_USER_BASE 0x18           /* STAR[63:48] */
+#define SEL_USER_DATA (0x20 | 3)
+#define SEL_USER_CODE (0x28 | 3)
+#define SEL_TSS 0x30
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+/* Loads the full GDT with the TSS; rsp0 is where the CPU puts the frame
+ * of an interrupt or exception taken in user mode. */
+void gdt_init(void);
+void tss_set_rsp0(uint64_t rsp0);
+/* Copies a PIO space's permissions into the TSS bitmap (NULL: none). */
+void tss_load_iomap(const uint8_t *allowed);
+/* Switches the loaded bitmap on or off without copying it. */
+void tss_iomap_enable(_Bool on);
+#endif

@@ -1,0 +1,23 @@
+/* What the architecture does for ECs: switching, leaving the kernel, and
+ * moving architectural state between an EC and a UTCB for events. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+struct ec;
+
+/* Makes next the running EC of this CPU (address space, entry frame). */
+void arch_ec_switch(struct ec *next);
+/* Returns to user mode after a hypercall (fast path) or anything else. */
+_Noreturn void arch_ret_hypercall(struct ec *ec);
+_Noreturn void arch_ret_exception(struct ec *ec);
+/* Whether ip may be run in user mode (canonical, below the user end). */
+bool arch_user_ip_ok(uint64_t ip);
+/* Copies the state selected by mtd from ec into an architectural UTCB
+ * (event delivery); info carries the event's qualification. */
+void arch_utcb_save(const struct ec *ec, void *utcb, uint32_t mtd);
+/* Writes the state selected by mtd from the UTCB back into ec; false
+ * when the EC must be killed (POISON). */
+bool arch_utcb_load(struct ec *ec, const void *utcb, uint32_t mtd);
+/* Whether this architecture has PIO spaces (x86). */
+extern const bool arch_has_pio;

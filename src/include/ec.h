@@ -1,0 +1,71 @@
+/* Execution contexts (interface §1.3): a thread or vCPU of a PD, with
+ * its user registers, UTCB and IPC links. The kernel keeps no stack per
+ * EC: an EC that leaves the kernel does so through its continuation. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include "kobj.h"
+#include "status.h"
+#include "uregs.h"
+
+struct pd;
+struct sc;
+struct pt;
+struct sm;
+
+enum ec_kind { EC_LOCAL, EC_GLOBAL, EC_VCPU };
+
+/* A continuation: how an EC leaves the kernel the next time; it never
+ * returns (GCC cannot carry noreturn in a pointer type). */
+struct ec;
+typedef void ec_cont_fn(struct ec *ec);
+
+enum ec_flags {
+    EC_FPU = 1u << 0,
+    EC_DEAD = 1u << 1,            /* killed: calls to it are ABORTED */
+    EC_WAITING = 1u << 2,         /* in ipc_reply, ready for the next call */
+    EC_EVENT_CALLER = 1u << 3,    /* stopped by an event: the reply is architectural */
+    EC_RECALL = 1u << 4,          /* ctrl_ec pending */
+};
+
+struct ec {
+    struct kobj hdr;
+    uregs_t regs;                 /* user state, saved on every kernel entry */
+    ec_cont_fn *cont;             /* how it next leaves the kernel */
+    struct pd *pd;
+    uint8_t *utcb;                /* kernel address of the UTCB frame */
+    uint64_t utcb_va;
+    uint64_t evt;                 /* SEL_EVT */
+    unsigned cpu;
+    enum ec_kind kind;
+    unsigned flags;
+    struct ec *caller;            /* whom we serve: the reply goes there */
+    struct ec *callee;            /* whom we called and wait for */
+    struct sc *sc;                /* bound SC (global threads, vCPUs) */
+    struct sc *blocked_sc;        /* the SC that ran us when we blocked */
+    struct ec *wait_next;         /* FIFO of a semaphore or a busy callee */
+    struct sm *waiting_on;
+    uint64_t timeout;             /* STC deadline of a blocked down, 0 none */
+    struct ec *timeout_next;
+    uint64_t event_sel;           /* event being delivered, for a retry */
+    uint64_t fault_addr;          /* page-fault address of the last event */
+    struct ec *helpers;           /* T=0 callers waiting for us to become free */
+};
+
+struct ec *ec_create(struct pd *owner, struct pd *pd, enum ec_kind kind, unsigned flags,
+                     unsigned cpu, uint64_t utcb_va, uint64_t sp, uint64_t evt,
+                     enum status *err);
+
+/* Leaves the kernel for ec: switches to it and runs its continuation. */
+_Noreturn void ec_resume(struct ec *ec);
+/* Continuations */
+_Noreturn void ec_ret_hypercall(struct ec *ec);   /* status already in regs */
+_Noreturn void ec_ret_exception(struct ec *ec);
+/* Sets the hypercall status and returns to the caller. */
+_Noreturn void ec_return(struct ec *ec, unsigned status);
+
+/* Kills ec (it never runs again) and wakes what waits for it. */
+void ec_kill(struct ec *ec);
+
+/* The EC running on this CPU. */
+struct ec *ec_current(void);

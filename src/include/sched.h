@@ -1,0 +1,15 @@
+/* The scheduler: fixed priorities, FIFO within a priority, per CPU. An
+ * SC runs the EC at the end of its donation chain (caller -> callee). */
+#pragma once
+#include "sc.h"
+
+void sched_init(void);
+void sched_ready(struct sc *sc);
+void sched_unready(struct sc *sc);
+/* The SC running on this CPU. */
+struct sc *sched_current(void);
+/* Picks the best ready SC and resumes its active EC; with nothing ready,
+ * idles until an interrupt makes something ready. */
+_Noreturn void sched_dispatch(void);
+/* The EC an SC would run: its EC, followed along the callee links. */
+struct ec *sched_active_ec(struct sc *sc);

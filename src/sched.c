@@ -1,0 +1,97 @@
+/* Per-CPU ready queues, one FIFO per priority, and a bitmap to find the
+ * highest quickly. One CPU until SMP arrives. */
+#include "sched.h"
+#include "arch.h"
+#include "arch_ec.h"
+#include "ec.h"
+#include "panic.h"
+#include "timeout.h"
+
+static struct sc *queue[SC_PRIORITIES];   /* circular lists */
+static uint64_t ready_mask[SC_PRIORITIES / 64];
+static struct sc *current;
+
+void sched_init(void) {}
+
+struct sc *sched_current(void) { return current; }
+
+void sched_ready(struct sc *sc)
+{
+    if (sc->ready)
+        return;
+    sc->ready = true;
+    struct sc **q = &queue[sc->prio];
+    if (!*q) {
+        sc->next = sc->prev = sc;
+        *q = sc;
+        ready_mask[sc->prio / 64] |= 1ull << (sc->prio % 64);
+    } else {
+        sc->next = *q;
+        sc->prev = (*q)->prev;
+        sc->prev->next = sc;
+        (*q)->prev = sc;
+    }
+}
+
+void sched_unready(struct sc *sc)
+{
+    if (!sc->ready)
+        return;
+    sc->ready = false;
+    struct sc **q = &queue[sc->prio];
+    if (sc->next == sc) {
+        *q = 0;
+        ready_mask[sc->prio / 64] &= ~(1ull << (sc->prio % 64));
+    } else {
+        sc->prev->next = sc->next;
+        sc->next->prev = sc->prev;
+        if (*q == sc)
+            *q = sc->next;
+    }
+}
+
+struct ec *sched_active_ec(struct sc *sc)
+{
+    struct ec *ec = sc->ec;
+    while (ec->callee)
+        ec = ec->callee;
+    return ec;
+}
+
+static struct sc *highest(void)
+{
+    for (int w = SC_PRIORITIES / 64 - 1; w >= 0; w--)
+        if (ready_mask[w])
+            return queue[w * 64 + 63 - __builtin_clzll(ready_mask[w])];
+    return 0;
+}
+
+static void account(uint64_t now)
+{
+    if (current) {
+        current->consumed += now - current->last_start;
+        current = 0;
+    }
+}
+
+void sched_dispatch(void)
+{
+    for (;;) {
+        uint64_t now = arch_counter();
+        timeout_fire(now);
+        struct sc *sc = highest();
+        if (sc) {
+            if (sc != current) {
+                account(now);
+                current = sc;
+                sc->last_start = now;
+            }
+            ec_resume(sched_active_ec(sc));
+        }
+        account(now);
+        /* Nothing ready: only a timeout can change that until interrupts
+         * arrive with the timer work, so wait for the earliest one. */
+        if (!timeout_pending())
+            panic("scheduler: nothing is runnable and nothing can wake an EC");
+    }
+}

@@ -1,0 +1,90 @@
+/* ctrl_ec, ctrl_sc, ctrl_pt, ctrl_sm, ctrl_hw, assign_int, assign_dev
+ * (interface §4.12-§4.18). */
+#include "arch.h"
+#include "hypercall.h"
+#include "pt.h"
+#include "sc.h"
+#include "sched.h"
+#include "sm.h"
+#include "sys_util.h"
+
+void sys_ctrl_ec(struct ec *cur)
+{
+    struct ec *ec = sys_lookup(cur, sys_param(cur, 0) >> 8, KOBJ_EC, PERM_EC_CTRL);
+    if (!ec)
+        ec_return(cur, BAD_CAP);
+    /* One CPU: the target is not in user mode while we run, so weak and
+     * strong recall are both complete once the flag is set. */
+    ec->flags |= EC_RECALL;
+    ec_return(cur, SUCCESS);
+}
+
+void sys_ctrl_sc(struct ec *cur)
+{
+    struct sc *sc = sys_lookup(cur, sys_param(cur, 0) >> 8, KOBJ_SC, PERM_SC_CTRL);
+    if (!sc)
+        ec_return(cur, BAD_CAP);
+    uint64_t t = sc->consumed;
+    if (sc == sched_current())
+        t += arch_counter() - sc->last_start;
+    *uregs_param(&cur->regs, 1) = t;
+    ec_return(cur, SUCCESS);
+}
+
+void sys_ctrl_pt(struct ec *cur)
+{
+    struct pt *pt = sys_lookup(cur, sys_param(cur, 0) >> 8, KOBJ_PT, PERM_PT_CTRL);
+    if (!pt)
+        ec_return(cur, BAD_CAP);
+    pt->pid = sys_param(cur, 1);
+    pt->mtd = (uint32_t)sys_param(cur, 2);
+    ec_return(cur, SUCCESS);
+}
+
+void sys_ctrl_sm(struct ec *cur)
+{
+    unsigned flags = (sys_param(cur, 0) >> 4) & 0xF;
+    bool down = flags & 1, zero = flags & 2;
+    struct sm *sm = sys_lookup(cur, sys_param(cur, 0) >> 8, KOBJ_SM, down ? PERM_SM_DN : PERM_SM_UP);
+    if (!sm)
+        ec_return(cur, BAD_CAP);
+    if (down)
+        ec_return(cur, sm_down(sm, cur, zero, sys_param(cur, 1)));
+    enum status st = sm_up(sm);
+    if (st != SUCCESS)
+        ec_return(cur, st);
+    *uregs_param(&cur->regs, 0) = SUCCESS;
+    cur->cont = ec_ret_hypercall;
+    sched_dispatch();             /* the woken EC may outrank us */
+}
+
+void sys_ctrl_hw(struct ec *cur)
+{
+    if (cur->pd != root_pd)
+        ec_return(cur, BAD_HYP);
+    unsigned op = (sys_param(cur, 0) >> 4) & 0xF;
+    if ((op >= 1 && op <= 3) || op >= 8)
+        ec_return(cur, BAD_PAR);
+    /* Sleep states need the ACPI sleep registers and QOS needs CAT/MBA:
+     * neither is implemented yet. */
+    ec_return(cur, BAD_FTR);
+}
+
+void sys_assign_int(struct ec *cur)
+{
+    /* Interrupt semaphores arrive with the interrupt work; no SM has
+     * ASSIGN until then. */
+    if (!sys_lookup(cur, sys_param(cur, 0) >> 8, KOBJ_SM, PERM_SM_ASSIGN))
+        ec_return(cur, BAD_CAP);
+    if ((sys_param(cur, 1) & 0xFFFF) >= cpu_count)
+        ec_return(cur, BAD_CPU);
+    ec_return(cur, BAD_FTR);
+}
+
+void sys_assign_dev(struct ec *cur)
+{
+    if (cur->pd != root_pd)
+        ec_return(cur, BAD_HYP);
+    /* DMA spaces do not exist without an IOMMU driver. */
+    ec_return(cur, BAD_CAP);
+}

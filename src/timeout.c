@@ -1,0 +1,41 @@
+/* ECs blocked with a deadline, in an unsorted list linked through the
+ * EC; fired from the scheduler (and from the timer interrupt once that
+ * exists, which will bring a sorted queue). */
+#include "timeout.h"
+#include "ec.h"
+#include "sm.h"
+
+static struct ec *pending;
+
+void timeout_add(struct ec *ec, uint64_t deadline)
+{
+    ec->timeout = deadline;
+    ec->timeout_next = pending;
+    pending = ec;
+}
+
+void timeout_remove(struct ec *ec)
+{
+    for (struct ec **p = &pending; *p; p = &(*p)->timeout_next)
+        if (*p == ec) {
+            *p = ec->timeout_next;
+            break;
+        }
+    ec->timeout = 0;
+}
+
+bool timeout_pending(void) { return pending != 0; }
+
+void timeout_fire(uint64_t now)
+{
+    for (struct ec **p = &pending; *p;) {
+        struct ec *ec = *p;
+        if (ec->timeout > now) {
+            p = &ec->timeout_next;
+            continue;
+        }
+        *p = ec->timeout_next;
+        ec->timeout = 0;
+        sm_timeout(ec);
+    }
+}
