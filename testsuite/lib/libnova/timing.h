@@ -1,0 +1,31 @@
+/* The system time counter (spec 1.5), read directly from user mode:
+ * RDTSC on x86, CNTVCT_EL0 on aarch64. The reads are fenced so that the
+ * measured code cannot move across them. */
+#pragma once
+#include <stdint.h>
+
+#if defined(__x86_64__)
+/* LFENCE before: earlier instructions have completed; after: later ones
+ * have not started (Intel SDM on RDTSC ordering). */
+static inline uint64_t nova_stc(void)
+{
+    uint32_t lo, hi;
+    __asm__ volatile("lfence; rdtsc; lfence" : "=a"(lo), "=d"(hi) : : "memory");
+    return lo | (uint64_t)hi << 32;
+}
+#elif defined(__aarch64__)
+/* ISB before and after keeps the counter read in program order. */
+static inline uint64_t nova_stc(void)
+{
+    uint64_t v;
+    __asm__ volatile("isb; mrs %0, cntvct_el0; isb" : "=r"(v) : : "memory");
+    return v;
+}
+#endif
+
+/* The smallest difference of two back-to-back reads: what a measurement
+ * pays for the reads themselves. */
+uint64_t nova_stc_overhead(void);
+
+/* STC ticks for ms milliseconds, from the HIP's STC frequency. */
+uint64_t nova_stc_ms(uint64_t ms);
