@@ -10,9 +10,7 @@
 #include <string.h>
 
 static SLAB_CACHE(ec_cache, struct ec);
-static struct ec *current;
-
-struct ec *ec_current(void) { return current; }
+struct ec *ec_running;
 
 static void destroy(struct kobj *o)
 {
@@ -67,9 +65,9 @@ struct ec *ec_create(struct pd *owner, struct pd *pd, enum ec_kind kind, unsigne
 
 void ec_resume(struct ec *ec)
 {
-    if (ec != current) {
-        arch_ec_switch(ec);
-        current = ec;
+    if (ec != ec_running) {
+        arch_ec_switch(ec_running, ec);
+        ec_running = ec;
     }
     ec->cont(ec);
     __builtin_unreachable();
@@ -77,12 +75,6 @@ void ec_resume(struct ec *ec)
 
 void ec_ret_hypercall(struct ec *ec) { arch_ret_hypercall(ec); }
 void ec_ret_exception(struct ec *ec) { arch_ret_exception(ec); }
-
-void ec_return(struct ec *ec, unsigned status)
-{
-    *uregs_param(&ec->regs, 0) = status;
-    arch_ret_hypercall(ec);
-}
 
 void ec_kill(struct ec *ec)
 {

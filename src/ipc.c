@@ -13,7 +13,14 @@
 #include "status.h"
 #include <string.h>
 
-#define UTCB_WORDS 512
+/* Message words, ascending (interface §3.1); mtd & 0x1FF is words - 1. */
+static inline void copy_words(void *dst, const void *src, uint32_t mtd)
+{
+    uint64_t *d = dst;
+    const uint64_t *s = src;
+    for (uint32_t i = 0; i <= (mtd & 0x1FF); i++)
+        d[i] = s[i];
+}
 
 /* Enters handler at the portal: its own SP, PID and MTD in the argument
  * registers (interface §6.4). */
@@ -69,7 +76,7 @@ void ipc_call(struct ec *cur, uint64_t pt_sel, uint32_t mtd, bool no_wait)
             ec_return(cur, TIMEOUT);
         wait_for(cur, callee, retry_call);
     }
-    memcpy(callee->utcb, cur->utcb, ((mtd & 0x1FF) + 1) * 8);
+    copy_words(callee->utcb, cur->utcb, mtd);
     cur->cont = ec_ret_hypercall;
     enter_portal(cur, callee, pt, mtd);
 }
@@ -108,7 +115,7 @@ void ipc_reply(struct ec *cur, uint32_t mtd)
         caller->cont = ec_ret_exception;
         ec_resume(caller);
     }
-    memcpy(caller->utcb, cur->utcb, ((mtd & 0x1FF) + 1) * 8);
+    copy_words(caller->utcb, cur->utcb, mtd);
     *uregs_param(&caller->regs, 0) = SUCCESS;
     *uregs_param(&caller->regs, 1) = mtd;
     ec_resume(caller);

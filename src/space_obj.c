@@ -37,14 +37,6 @@ struct space_obj *space_obj_create(struct pd *owner)
     return s;
 }
 
-cap_t space_obj_lookup(const struct space_obj *s, uint64_t sel)
-{
-    if (sel >= SEL_NUM)
-        return CAP0;
-    const cap_t *leaf = s->leaf[sel >> 9];
-    return leaf ? leaf[sel & 511] : CAP0;
-}
-
 static cap_t *slot(struct space_obj *s, uint64_t sel, bool create)
 {
     cap_t **leaf = &s->leaf[sel >> 9];

@@ -48,6 +48,7 @@ bool space_pio_allowed(const struct space_pio *s, unsigned port)
 
 void space_pio_set(struct space_pio *s, unsigned port, bool allowed)
 {
-    uint8_t bit = (uint8_t)(1u << (port % 8));
-    s->allowed[port / 8] = allowed ? s->allowed[port / 8] | bit : s->allowed[port / 8] & ~bit;
+    uint8_t bit = (uint8_t)(1u << (port % 8)), old = s->allowed[port / 8];
+    s->allowed[port / 8] = allowed ? old | bit : old & ~bit;
+    s->ports += (allowed && !(old & bit)) - (!allowed && (old & bit));
 }

@@ -13,7 +13,7 @@ enum {
 
 extern const char syscall_entry[];   /* entry.S */
 
-static struct cpu_local cpu0;
+struct cpu_local cpu0;
 
 static void wrmsr(uint32_t msr, uint64_t v)
 {
@@ -44,9 +44,4 @@ void cpu_setup(uint64_t kstack_top)
     cr0 = (cr0 & ~(1ull << 2 | 1ull << 3)) | 1ull << 1;        /* EM off, TS off, MP on */
     cr4 |= 1ull << 9 | 1ull << 10;                             /* OSFXSR, OSXMMEXCPT */
     __asm__ volatile("mov %0, %%cr0; mov %1, %%cr4" : : "r"(cr0), "r"(cr4));
-}
-
-struct cpu_local *cpu_local_get(void)
-{
-    return &cpu0;
 }

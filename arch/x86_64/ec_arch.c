@@ -10,15 +10,17 @@
 
 const bool arch_has_pio = true;
 
-_Noreturn void x86_return_sysret(uregs_t *f);
-_Noreturn void x86_return_iret(uregs_t *f);
 _Noreturn void x86_user_trap(uregs_t *f);
 
 static const struct hpt *active_space;
 static const struct space_pio *loaded_pio;   /* whose bits the TSS holds */
 
+/* The TSS holds one PIO space's bitmap; switching between a PD with
+ * ports and PDs without any costs one store, not an 8 KiB copy. */
 static void switch_pio(const struct space_pio *pio)
 {
+    if (pio && !pio->ports)
+        pio = 0;
     if (pio && pio == loaded_pio) {
         tss_iomap_enable(true);
         return;
@@ -40,22 +42,20 @@ void arch_pio_changed(const struct space_pio *s)
         switch_pio(s);
 }
 
-void arch_ec_switch(struct ec *next)
+void arch_ec_switch(const struct ec *prev, struct ec *next)
 {
     struct cpu_local *cpu = cpu_local_get();
     uint64_t top = (uint64_t)(uintptr_t)(&next->regs + 1);
     cpu->frame_top = top;
-    cpu->ec = next;
     tss_set_rsp0(top);
+    if (prev && prev->pd == next->pd)
+        return;                      /* same spaces: nothing else changes */
     const struct hpt *space = &next->pd->hst->hpt;
     if (space != active_space) {
         hpt_activate(space);
         active_space = space;
     }
-    if (next->pd->pio != loaded_pio || !next->pd->pio)
-        switch_pio(next->pd->pio);
-    else
-        tss_iomap_enable(true);
+    switch_pio(next->pd->pio);
 }
 
 bool arch_user_ip_ok(uint64_t ip)
@@ -63,16 +63,7 @@ bool arch_user_ip_ok(uint64_t ip)
     return ip < HPT_USER_END;
 }
 
-void arch_ret_hypercall(struct ec *ec)
-{
-    ec->regs.rflags = 0x202;         /* R11 on return (interface §6.3) */
-    x86_return_sysret(&ec->regs);
-}
 
-void arch_ret_exception(struct ec *ec)
-{
-    x86_return_iret(&ec->regs);
-}
 
 void x86_user_trap(uregs_t *f)
 {

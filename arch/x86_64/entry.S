@@ -49,16 +49,16 @@ syscall_entry:
     swapgs
     mov     %rsp, %gs:CPU_USER_RSP
     mov     %gs:CPU_FRAME_TOP, %rsp
-    pushq   $SEL_USER_DATA
+    /* The frame's SS and CS keep the user selectors uregs_init wrote;
+     * vector and error code are not needed for a hypercall. */
+    sub     $8, %rsp
     pushq   %gs:CPU_USER_RSP
     push    %r11                        /* user RFLAGS */
-    pushq   $SEL_USER_CODE
+    sub     $8, %rsp
     push    %rcx                        /* user RIP */
-    pushq   $0                          /* error code */
-    pushq   $0x100                      /* "vector": a hypercall */
+    sub     $16, %rsp
     save_gprs
-    mov     %gs:CPU_KSTACK_TOP, %rsp
-    cld
+    mov     %gs:CPU_KSTACK_TOP, %rsp    /* DF is clear: FMASK masks it */
     call    syscall_dispatch            /* never returns */
     ud2
 
@@ -67,10 +67,9 @@ syscall_entry:
 x86_return_sysret:
     mov     %rdi, %rsp
     restore_gprs
-    add     $16, %rsp                   /* vector, error */
-    mov     0(%rsp), %rcx               /* RIP */
-    mov     16(%rsp), %r11              /* RFLAGS */
-    mov     24(%rsp), %rsp              /* user RSP */
+    mov     16(%rsp), %rcx              /* RIP */
+    mov     $0x202, %r11d               /* RFLAGS (interface §6.3) */
+    mov     40(%rsp), %rsp              /* user RSP */
     swapgs
     sysretq
 

@@ -6,11 +6,11 @@
 
 struct ec;
 
-/* Makes next the running EC of this CPU (address space, entry frame). */
-void arch_ec_switch(struct ec *next);
+/* Makes next the running EC of this CPU (address space, entry frame);
+ * prev is the EC that ran before (NULL at the first switch). */
+void arch_ec_switch(const struct ec *prev, struct ec *next);
 /* Returns to user mode after a hypercall (fast path) or anything else. */
-_Noreturn void arch_ret_hypercall(struct ec *ec);
-_Noreturn void arch_ret_exception(struct ec *ec);
+#include "arch_ret.h"               /* arch_ret_hypercall, arch_ret_exception */
 /* Whether ip may be run in user mode (canonical, below the user end). */
 bool arch_user_ip_ok(uint64_t ip);
 /* Copies the state selected by mtd from ec into an architectural UTCB

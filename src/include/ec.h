@@ -62,10 +62,16 @@ _Noreturn void ec_resume(struct ec *ec);
 _Noreturn void ec_ret_hypercall(struct ec *ec);   /* status already in regs */
 _Noreturn void ec_ret_exception(struct ec *ec);
 /* Sets the hypercall status and returns to the caller. */
-_Noreturn void ec_return(struct ec *ec, unsigned status);
+#include "arch_ret.h"
+static inline __attribute__((always_inline, noreturn)) void ec_return(struct ec *ec, unsigned status)
+{
+    *uregs_param(&ec->regs, 0) = status;
+    arch_ret_hypercall(ec);
+}
 
 /* Kills ec (it never runs again) and wakes what waits for it. */
 void ec_kill(struct ec *ec);
 
-/* The EC running on this CPU. */
-struct ec *ec_current(void);
+/* The EC running on this CPU (one CPU for now). */
+extern struct ec *ec_running;
+static inline struct ec *ec_current(void) { return ec_running; }

@@ -28,6 +28,7 @@ struct space_pio {
     struct pd *pd;
     bool nova;                      /* the NOVA PIO space: every unprotected port */
     uint8_t *allowed;               /* 8 KiB, bit set = port accessible (A) */
+    unsigned ports;                 /* how many bits are set */
 };
 
 struct space_msr {
@@ -39,7 +40,11 @@ struct space_msr {
 
 /* Object space */
 struct space_obj *space_obj_create(struct pd *owner);
-cap_t space_obj_lookup(const struct space_obj *s, uint64_t sel);
+static inline __attribute__((always_inline)) cap_t space_obj_lookup(const struct space_obj *s, uint64_t sel)
+{
+    const cap_t *leaf = sel < SEL_NUM ? s->leaf[sel >> 9] : 0;
+    return leaf ? leaf[sel & 511] : CAP0;
+}
 /* Replaces the capability at sel; storage is charged to the PD holding
  * the space. MEM_CAP when that fails, BAD_PAR for sel >= SEL_NUM. */
 enum status space_obj_store(struct space_obj *s, uint64_t sel, cap_t c);

@@ -6,7 +6,7 @@
 
 /* The object behind selector sel of the caller's object space if it has
  * type t and all permissions need; NULL otherwise (BAD_CAP). */
-static inline void *sys_lookup(struct ec *cur, uint64_t sel, enum kobj_type t, unsigned need)
+static inline __attribute__((always_inline)) void *sys_lookup(struct ec *cur, uint64_t sel, enum kobj_type t, unsigned need)
 {
     return cap_check(space_obj_lookup(cur->pd->obj, sel), t, need);
 }

@@ -1,0 +1,10 @@
+/* Leaving the kernel to user mode: SYSRET after a hypercall (RFLAGS
+ * becomes 0x202, interface §6.3), IRET for everything else. */
+#pragma once
+#include "uregs.h"
+
+_Noreturn void x86_return_sysret(uregs_t *f);
+_Noreturn void x86_return_iret(uregs_t *f);
+
+#define arch_ret_hypercall(ec) x86_return_sysret(&(ec)->regs)
+#define arch_ret_exception(ec) x86_return_iret(&(ec)->regs)
