@@ -80,6 +80,29 @@ PROFILES = (
 DEFAULT = "qemu-x86_64"
 
 
+@dataclass(frozen=True)
+class Suite:
+    """What a run boots: the kernel's own probes (the -test image, which
+    runs them at boot) or the user-mode suite (the regular image with the
+    probe root task as the first module)."""
+    name: str
+    test_image: bool
+    cmdline: str            # kernel command line words
+    root: str               # default first module, build-dir relative
+
+
+SUITES = {
+    "kernel": Suite("kernel", True, "probes", "testsuite/user/root-stub.elf"),
+    "user": Suite("user", False, "", "testsuite/user/nova-probes.elf"),
+}
+
+
+def image_for(profile, suite):
+    """The profile's image names the test image; other suites boot the
+    regular kernel image of the same board."""
+    return profile.image if suite.test_image else profile.image.replace("-test", "")
+
+
 def by_name(name):
     for p in PROFILES:
         if p.name == name:

@@ -6,7 +6,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-from . import boot, expect, paths, verdict
+from . import boot, expect, paths, profiles, verdict
 from .emulator import Emulator, EmulatorMissing
 from .observe import Observer, Record
 from .profiles import Profile, Timeouts
@@ -30,6 +30,7 @@ class RunOptions:
     expect_panic: str = None
     expect_file: str = None
     log: str = None
+    suite: str = None            # key of profiles.SUITES; None: the profile's
 
     @property
     def mode(self):
@@ -37,7 +38,8 @@ class RunOptions:
 
 
 def config_of(o):
-    return {"icount": o.icount, "smp": o.smp, "root": paths.shown(o.root), "append": o.append}
+    return {"icount": o.icount, "smp": o.smp, "root": paths.shown(o.root), "append": o.append,
+            "suite": o.suite or o.profile.suite}
 
 
 def run(o, progress):
@@ -46,8 +48,9 @@ def run(o, progress):
     p = o.profile
     bdir = o.build_dir or (os.path.dirname(os.path.abspath(o.image)) if o.image
                            else paths.build_dir(p.arch))
-    o.image = os.path.abspath(o.image or os.path.join(bdir, p.image))
-    o.root = os.path.abspath(o.root or os.path.join(bdir, p.root))
+    suite = profiles.SUITES[o.suite or p.suite]
+    o.image = os.path.abspath(o.image or os.path.join(bdir, profiles.image_for(p, suite)))
+    o.root = os.path.abspath(o.root or os.path.join(bdir, suite.root))
     files = {k: os.path.abspath(o.files.get(k) or os.path.join(bdir, v))
              for k, v in p.files.items()}
 
@@ -66,7 +69,7 @@ def run(o, progress):
         return infra_error(f"emulator {binary} not found")
 
     inputs = boot.BootInputs(o.image, [(o.root, o.root_args)],
-                             " ".join(filter(None, ("probes", o.append))), files)
+                             " ".join(filter(None, (suite.cmdline, o.append))), files)
     with tempfile.TemporaryDirectory(prefix="novalab-") as work:
         try:
             loader_args = boot.LOADERS[p.loader](inputs, work)
@@ -90,8 +93,8 @@ def run(o, progress):
         with open(o.log, "ab") as f:
             f.write(b"\n--- emulator stderr ---\n" + rec.stderr.encode())
 
-    suite = (rec.begin or {}).get("suite", p.suite)
-    expect_file = o.expect_file or expect.find(suite, p.arch, p.board)
+    reported = (rec.begin or {}).get("suite", suite.name)
+    expect_file = o.expect_file or expect.find(reported, p.arch, p.board)
     expected = expect.load(expect_file) if expect_file else None
     v = verdict.judge(rec, expected, p, o.timeouts, raw=o.raw, expect_panic=o.expect_panic)
     return result(rec, v, console)

@@ -76,3 +76,13 @@ def test_grub_mkrescue_failure_is_a_boot_error(tmp_path, monkeypatch):
         "Done", (), {"returncode": 1, "stderr": "grub-mkrescue: error: xorriso not found\n"})())
     with pytest.raises(boot.BootError, match="xorriso not found"):
         boot.grub_multiboot2(boot.BootInputs(str(tmp_path / "k"), [], "probes"), str(tmp_path))
+
+
+def test_suites_pick_image_root_and_cmdline():
+    from novalab import profiles
+    user, kernel = profiles.SUITES["user"], profiles.SUITES["kernel"]
+    for p in profiles.PROFILES:
+        assert profiles.image_for(p, kernel) == p.image and "-test" in p.image
+        assert profiles.image_for(p, user) == p.image.replace("-test", "")
+    assert kernel.cmdline == "probes" and user.cmdline == ""
+    assert user.root.endswith("nova-probes.elf") and kernel.root.endswith("root-stub.elf")

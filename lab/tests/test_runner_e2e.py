@@ -138,7 +138,7 @@ def test_command_line_and_outputs(lab_run):
     assert argv[argv.index("-initrd") + 1].endswith("root-stub.elf root")
     assert "isa-debug-exit,iobase=0xf4,iosize=0x04" in argv
     assert r.doc["config"] == {"icount": True, "smp": 2, "root": str(lab_run.tmp / "root-stub.elf"),
-                               "append": "verbose"}
+                               "append": "verbose", "suite": "kernel"}
     assert b"@nova END pass=8 fail=0 skip=1\r\n" in log.read_bytes()
     assert xml.read_text().count("<testcase") == 10
 
@@ -177,3 +177,12 @@ def test_grub_mkrescue_failing_is_error(lab_run):
     r = lab_run("pass", "qemu-x86_64-grub",
                 env={"PATH": f"{bindir}:{os.environ['PATH']}"})
     assert r.code == 2 and "grub-mkrescue failed" in r.doc["reason"]
+
+
+def test_user_suite_passes_no_probes_word(lab_run):
+    argv_file = lab_run.tmp / "argv.json"
+    r = lab_run("pass", "--suite", "user", "--append", "verbose",
+                env={"FAKE_QEMU_ARGV": str(argv_file)})
+    argv = json.loads(argv_file.read_text())
+    assert argv[argv.index("-append") + 1] == "verbose"
+    assert r.doc["config"]["suite"] == "user"
