@@ -19,9 +19,10 @@ def parser():
     ap.add_argument("--list", action="store_true", help="list machine profiles and exit")
     ap.add_argument("--arch", help="with --list: only this architecture")
     ap.add_argument("--meson", action="store_true", help=argparse.SUPPRESS)  # --list for meson.build
-    ap.add_argument("--suite", choices=sorted(profiles.SUITES), default="kernel",
-                    help="kernel: the test image's in-kernel probes (default); "
-                         "user: the regular image with the user probe suite as root task")
+    ap.add_argument("--suite", choices=sorted(profiles.SUITES),
+                    help="kernel: the test image's in-kernel probes (default without --root); "
+                         "user: the regular image with a root task (default with --root: "
+                         "the test image would end the run before the root task starts)")
     ap.add_argument("--root", metavar="ELF", help="first boot module (default: by suite)")
     ap.add_argument("--root-args", default="root", metavar="STR",
                     help="the root module's command line (default: root)")
@@ -104,7 +105,8 @@ def main(argv=None):
         profile=profile, timeouts=timeouts, build_dir=a.build_dir, image=a.image,
         root=a.root, root_args=a.root_args, files={"dtb": a.dtb} if a.dtb else {},
         append=a.append, icount=a.icount, smp=a.smp, emulator=a.emulator, raw=a.raw,
-        expect_panic=a.expect_panic, expect_file=a.expect, log=a.log, suite=a.suite)
+        expect_panic=a.expect_panic, expect_file=a.expect, log=a.log,
+        suite=a.suite or ("user" if a.root else "kernel"))
     progress = report.Progress(out, quiet=a.quiet, raw=a.raw)
     progress.note(f"machine {profile.name}: {profile.description}")
     r = run(opts, progress)

@@ -33,7 +33,7 @@ def lab_run(tmp_path):
     image.write_bytes(b"\x7fELF fake")
     root.write_bytes(b"\x7fELF fake")
 
-    def go(mode, *args, env=None, image_path=None, timeout=60):
+    def go(mode, *args, env=None, image_path=None, timeout=60, suite="kernel"):
         doc_path = tmp_path / "result.json"
         if doc_path.exists():
             doc_path.unlink()
@@ -43,7 +43,8 @@ def lab_run(tmp_path):
         # Generous limits keep a loaded CI box from flaking; the timeout
         # tests pass short ones of their own (argparse: last one wins).
         argv[2:2] = ["--boot-timeout", "10", "--silence-timeout", "5",
-                     "--exit-timeout", "5", "--timeout", "30"]
+                     "--exit-timeout", "5", "--timeout", "30",
+                     *(["--suite", suite] if suite else [])]
         e = dict(os.environ, FAKE_QEMU_MODE=mode, FAKE_QEMU_EXPECT=EXPECT_X86, **(env or {}))
         proc = subprocess.run(argv, capture_output=True, text=True, env=e, timeout=timeout)
         doc = json.loads(doc_path.read_text()) if doc_path.exists() else None

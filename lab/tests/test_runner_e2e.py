@@ -186,3 +186,11 @@ def test_user_suite_passes_no_probes_word(lab_run):
     argv = json.loads(argv_file.read_text())
     assert argv[argv.index("-append") + 1] == "verbose"
     assert r.doc["config"]["suite"] == "user"
+
+
+def test_root_without_suite_boots_the_regular_image(lab_run):
+    argv_file = lab_run.tmp / "argv.json"
+    r = lab_run("pass", env={"FAKE_QEMU_ARGV": str(argv_file)}, suite=None)
+    argv = json.loads(argv_file.read_text())
+    assert "probes" not in argv[argv.index("-append") + 1].split()
+    assert r.doc["config"]["suite"] == "user"
