@@ -20,6 +20,7 @@ static void destroy(struct kobj *o)
         hpt_set(&ec->pd->hst->hpt, &ec->pd->quota, ec->utcb_va, &none);
         kmem_free(&o->owner->quota, ec->utcb, 0);
     }
+    arch_ec_destroy(ec);
     kobj_put(&ec->pd->hdr);
     slab_free(&ec_cache, &o->owner->quota, ec);
 }

@@ -2,6 +2,7 @@
  * user traps as events, and the architectural UTCB (interface §3.5). */
 #include "arch_ec.h"
 #include "cpu_setup.h"
+#include "fpu.h"
 #include "ec.h"
 #include "ipc.h"
 #include "pd.h"
@@ -48,6 +49,7 @@ void arch_ec_switch(const struct ec *prev, struct ec *next)
     uint64_t top = (uint64_t)(uintptr_t)(&next->regs + 1);
     cpu->frame_top = top;
     tss_set_rsp0(top);
+    fpu_switch(next);
     if (prev && prev->pd == next->pd)
         return;                      /* same spaces: nothing else changes */
     const struct hpt *space = &next->pd->hst->hpt;
@@ -68,6 +70,8 @@ bool arch_user_ip_ok(uint64_t ip)
 void x86_user_trap(uregs_t *f)
 {
     struct ec *ec = ec_current();
+    if (f->vector == 7 && fpu_claim(ec))
+        x86_return_iret(f);          /* #NM: the FPU was only switched */
     if (f->vector == 14) {
         uint64_t cr2;
         __asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
@@ -141,4 +145,9 @@ bool arch_utcb_load(struct ec *ec, const void *utcb, uint32_t mtd)
         r->rip = ip;
     }
     return true;
+}
+
+void arch_ec_destroy(struct ec *ec)
+{
+    fpu_forget(ec);
 }

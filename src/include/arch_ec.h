@@ -11,6 +11,8 @@ struct ec;
 void arch_ec_switch(const struct ec *prev, struct ec *next);
 /* Returns to user mode after a hypercall (fast path) or anything else. */
 #include "arch_ret.h"               /* arch_ret_hypercall, arch_ret_exception */
+/* ec is about to be freed: drop architectural references to it. */
+void arch_ec_destroy(struct ec *ec);
 /* Whether ip may be run in user mode (canonical, below the user end). */
 bool arch_user_ip_ok(uint64_t ip);
 /* Copies the state selected by mtd from ec into an architectural UTCB

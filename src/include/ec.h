@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "kobj.h"
 #include "status.h"
+#include "ec_arch_state.h"
 #include "uregs.h"
 
 struct pd;
@@ -49,6 +50,7 @@ struct ec {
     struct ec *timeout_next;
     uint64_t event_sel;           /* event being delivered, for a retry */
     uint64_t fault_addr;          /* page-fault address of the last event */
+    struct ec_arch_state arch;    /* architecture-only state (x86: FPU) */
     struct ec *helpers;           /* T=0 callers waiting for us to become free */
 };
 

@@ -1,0 +1,50 @@
+/* Lazy FPU switching: the FPU keeps the state of one EC (the owner);
+ * any other EC runs with CR0.TS set, so its first FPU instruction raises
+ * #NM, which moves the state over if the EC may use the FPU (F=1) and is
+ * otherwise delivered to the EC as an exception event. */
+#include "ec.h"
+#include "fpu.h"
+
+static struct ec *owner;
+static bool ts_set;
+
+static void set_ts(bool on)
+{
+    if (on == ts_set)
+        return;
+    uint64_t cr0;
+    __asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+    cr0 = on ? cr0 | 8 : cr0 & ~8ull;
+    __asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
+    ts_set = on;
+}
+
+void fpu_switch(const struct ec *next)
+{
+    set_ts(next != owner);
+}
+
+bool fpu_claim(struct ec *ec)
+{
+    if (!(ec->flags & EC_FPU))
+        return false;
+    set_ts(false);
+    if (owner)
+        __asm__ volatile("fxsave64 %0" : "=m"(owner->arch.fxsave));
+    if (owner)
+        owner->arch.fpu_valid = true;
+    if (ec->arch.fpu_valid)
+        __asm__ volatile("fxrstor64 %0" : : "m"(ec->arch.fxsave));
+    else {
+        static const uint32_t mxcsr = 0x1F80;   /* all exceptions masked */
+        __asm__ volatile("fninit; ldmxcsr %0" : : "m"(mxcsr));
+    }
+    owner = ec;
+    return true;
+}
+
+void fpu_forget(const struct ec *ec)
+{
+    if (owner == ec)
+        owner = 0;
+}
