@@ -11,8 +11,10 @@ they were first run). Metrics are latencies: higher is worse.
   (config icount: the same binary gives the same count): any value above m.
 - steps: history-wide binary segmentation: the split that fits best (least
   total absolute deviation from the two segments' medians) is a step if
-  its median shift clears the same threshold against the segments' own
-  spread; then each side again. A step names the first commit after it.
+  its median shift clears the same threshold, with the series' noise
+  estimated from successive differences (1.4826 * median |diff| / sqrt 2,
+  robust to the steps themselves); then each side again. A step names the
+  first commit after it.
   Deterministic series: every change is a step.
 - cases: a case that passed in the previous run of a series and fails or
   is missing in the newest.
@@ -147,6 +149,10 @@ def steps(pts, exact, **params):
     if exact:
         return [(i, vals[i - 1], vals[i]) for i in range(1, len(vals)) if vals[i] != vals[i - 1]]
     found = []
+    # One noise figure for the series, from successive differences: steps
+    # are rare, so they barely move the median difference.
+    diffs = [abs(b - a) for a, b in zip(vals, vals[1:])]
+    noise = 1.4826 * statistics.median(diffs) / 2 ** 0.5 if diffs else 0.0
 
     def cost(seg):
         m = statistics.median(seg)
@@ -154,16 +160,13 @@ def steps(pts, exact, **params):
 
     def split(lo, hi):
         # The split that fits best (least total absolute deviation), kept if
-        # its shift clears the threshold against the segments' own noise.
+        # its median shift clears the threshold.
         cands = [(cost(vals[lo:i]) + cost(vals[i:hi]), i)
                  for i in range(lo + p["min_segment"], hi - p["min_segment"] + 1)]
         if not cands:
             return
         _, i = min(cands)
-        left, right = vals[lo:i], vals[i:hi]
-        ml, mr = statistics.median(left), statistics.median(right)
-        noise = 1.4826 * statistics.median([abs(v - ml) for v in left] +
-                                           [abs(v - mr) for v in right])
+        ml, mr = statistics.median(vals[lo:i]), statistics.median(vals[i:hi])
         if abs(mr - ml) > threshold(ml, noise, p):
             found.append((i, ml, mr))
             split(lo, i)

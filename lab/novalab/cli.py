@@ -47,6 +47,8 @@ def parser():
     ap.add_argument("--junit", metavar="PATH", help="write JUnit XML")
     ap.add_argument("--tap", action="store_true", help="TAP on stdout; console goes to stderr")
     ap.add_argument("--log", metavar="PATH", help="save the full console")
+    ap.add_argument("--store", metavar="DB",
+                    help="also record the run in this results database (lab/results)")
     ap.add_argument("-q", "--quiet", action="store_true", help="show protocol lines only")
     ap.add_argument("--no-build", action="store_true", help="skip ci/setup and the build")
     ap.add_argument("--no-setup", action="store_true", help="skip ci/setup")
@@ -116,9 +118,19 @@ def main(argv=None):
         result.write_json(r, a.json)
     if a.junit:
         junit.write(r, a.junit)
+    if a.store:
+        _store(r, a.store, out)
     if a.tap:
         print("\n".join(tap.lines(r)), flush=True)
     return r.verdict.exit_code
+
+
+def _store(r, path, out):
+    """Adds the run's JSON document to the results store (stdlib sqlite3)."""
+    from novadb import store    # a sibling package of lab/, standard library only
+    with store.Store(path) as db:
+        run_id, how = db.add(result.to_document(r), source="runner")
+    print(f"lab: run {how} as {run_id} in {path}", file=out)
 
 
 def entry():
