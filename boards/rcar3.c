@@ -8,7 +8,7 @@ const char board_name[] = "rcar3";
 const struct aarch64_board board = {
     .ram_base = 0x48000000, .ram_size = 0x38000000,
     .uart = {.kind = UART_SCIF, .base = 0xe6e88000},
-    .gic = {.version = GIC_V2, .gicd = 0xf1010000, .gicc = 0xf1020000},
+    .gic = {.version = GIC_V2, .gicd = 0xf1010000, .gicc = 0xf1020000, .gich = 0xf1040000},
     .psci = PSCI_SMC,
     .timer = {.hz_fallback = 8333333, BOARD_TIMER_PPIS},
 };

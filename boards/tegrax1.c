@@ -8,7 +8,7 @@ const char board_name[] = "tegrax1";
 const struct aarch64_board board = {
     .ram_base = 0x80000000, .ram_size = 1ull << 30,
     .uart = {.kind = UART_8250, .base = 0x70006000, .reg_shift = 2},
-    .gic = {.version = GIC_V2, .gicd = 0x50041000, .gicc = 0x50042000},
+    .gic = {.version = GIC_V2, .gicd = 0x50041000, .gicc = 0x50042000, .gich = 0x50044000},
     .psci = PSCI_SMC,
     .timer = {.hz_fallback = 19200000, BOARD_TIMER_PPIS},
 };

@@ -9,7 +9,7 @@ const char board_name[] = "zcu102";
 const struct aarch64_board board = {
     .ram_base = 0, .ram_size = 1ull << 30,
     .uart = {.kind = UART_CADENCE, .base = 0xff000000},
-    .gic = {.version = GIC_V2, .gicd = 0xf9010000, .gicc = 0xf9020000},
+    .gic = {.version = GIC_V2, .gicd = 0xf9010000, .gicc = 0xf9020000, .gich = 0xf9040000},
     .psci = PSCI_SMC,
     .timer = {.hz_fallback = 100000000, BOARD_TIMER_PPIS},
 };

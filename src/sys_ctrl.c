@@ -65,9 +65,17 @@ void sys_ctrl_hw(struct ec *cur)
     unsigned op = (sys_param(cur, 0) >> 4) & 0xF;
     if ((op >= 1 && op <= 3) || op >= 8)
         ec_return(cur, BAD_PAR);
+    if (op == 0)
+        ec_return(cur, arch_ctrl_hw_sstate(sys_param(cur, 0) >> 8));
     /* Sleep states need the ACPI sleep registers and QOS needs CAT/MBA:
      * neither is implemented yet. */
     ec_return(cur, BAD_FTR);
+}
+
+__attribute__((weak)) enum status arch_ctrl_hw_sstate(uint64_t desc)
+{
+    (void)desc;
+    return BAD_FTR;
 }
 
 void sys_assign_int(struct ec *cur)

@@ -35,7 +35,7 @@ static struct hpt_entry source_page(const struct space_hst *src, uint64_t sel, u
         uint64_t pa = sel << 12;
         if (nova_owned(pa))
             return (struct hpt_entry){0, 0, 0, false};
-        return (struct hpt_entry){pa, MEM_PERMS, mad & 7, false};
+        return (struct hpt_entry){pa, MEM_PERMS, arch_mad_attr(mad), false};
     }
     struct hpt_entry e = hpt_get(&src->hpt, sel << 12);
     if (e.kernel_owned)                        /* UTCBs, the HIP */
@@ -104,6 +104,11 @@ static enum status delegate_msr(struct space_msr *src, struct space_msr *dst, ui
 __attribute__((weak)) bool arch_mad_valid(uint32_t mad)
 {
     return (mad & 7) <= 4 && !((mad >> 3) & 0x7FFF);     /* x86: CA 0..4, KI 0 */
+}
+
+__attribute__((weak)) unsigned arch_mad_attr(uint32_t mad)
+{
+    return mad & 7;
 }
 
 void sys_ctrl_pd(struct ec *cur)

@@ -4,9 +4,10 @@
 #include <stdint.h>
 #include "board_data.h"
 
-/* boot.c, entered from head.S with the MMU off. el is the exception level
- * at entry (3: head.S has dropped to EL2 already). */
-_Noreturn void aarch64_boot(uint64_t x0, uint64_t x1, uint64_t el);
+/* boot.c, entered from head.S with the MMU off: x0..x2 as the loader
+ * left them, el the exception level at entry (3: head.S has dropped to
+ * EL2 already). */
+_Noreturn void aarch64_boot(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t el);
 
 /* console.c: the active console UART and the drivers behind it. */
 void console_uart_use(const struct board_uart *u);
@@ -29,9 +30,29 @@ uint64_t mmu_root(void);
 /* trap.c: while the exit path tries services that may be absent
  * (semihosting, PSCI), an undefined-instruction trap is skipped. */
 extern volatile bool trap_skip_undefined;
+extern volatile unsigned trap_skipped;     /* how many were skipped */
 
 /* Vector tables (vectors.S). */
 extern const char el2_vectors[], el1_vectors[];
+
+/* EL0 host ECs (el0.c, entry.S, fpu.c, user_trap.c). */
+struct ec;
+struct fpu_state;
+/* The EL2 controls for host ECs, set before the first one runs. */
+extern bool el0_ready;
+void el0_setup(void);
+/* Lazy FP/SIMD switching through CPTR_EL2.TFP. */
+void fpu_init(void);
+void fpu_switch_to(const struct ec *next);
+/* An FP/SIMD access trapped (EC 0x07): false when ec may not use FP. */
+bool fpu_claim(struct ec *ec);
+void fpu_save(struct fpu_state *f);        /* fpu.S */
+void fpu_load(const struct fpu_state *f);
+/* SMCCC call with x[0..17] in and out; false when no firmware answers
+ * (the SMC was undefined). smc.c. */
+bool smc_call(uint64_t x[18]);
+/* proxy_smc (SVC #1): true when done, false for an exception. */
+bool proxy_smc(struct ec *ec);
 
 /* Bounded polling: the counter value timeout_us microseconds from now. */
 uint64_t counter_deadline(uint64_t timeout_us);

@@ -98,9 +98,13 @@ static void console_from_fdt(void)
     console_uart_use(&u);
 }
 
-void aarch64_boot(uint64_t x0, uint64_t x1, uint64_t el)
+void aarch64_boot(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t el)
 {
-    (void)x1;   /* legacy launch: root ELF address; modules come via the DTB */
+    /* x1 (legacy launch: root ELF address) is not used: modules come via
+     * the DTB. The root EC gets X0..X2 as they were (interface §5.6). */
+    bi.boot_args[0] = x0;
+    bi.boot_args[1] = x1;
+    bi.boot_args[2] = x2;
     console_uart_use(&board.uart);
     if (el < 2)
         wrong_el(el);
@@ -123,5 +127,10 @@ void aarch64_boot(uint64_t x0, uint64_t x1, uint64_t el)
     }
     bi.kernel_start = (uint64_t)(uintptr_t)__kernel_phys_start;
     bi.kernel_end = (uint64_t)(uintptr_t)__kernel_phys_end;
+    /* The image, kernel memory pool included, must be normal memory in
+     * the identity map: the pool holds page tables, UTCBs and the HIP. */
+    if (!mmu_is_normal(bi.kernel_start, bi.kernel_end - bi.kernel_start))
+        panic("boot: the kernel image %lx-%lx is not all mapped as memory",
+              (unsigned long)bi.kernel_start, (unsigned long)bi.kernel_end);
     kernel_main(&bi);
 }

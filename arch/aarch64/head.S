@@ -25,6 +25,7 @@ _start:
 primary_entry:
     mov     x19, x0                     /* DTB (legacy launch: FDT) */
     mov     x20, x1                     /* legacy launch: root ELF, else 0 */
+    mov     x22, x2                     /* X0..X2 go to the root EC */
     msr     daifset, #0xf
     /* The kernel is linked at one address: running elsewhere means the
      * loader ignored text_offset or the board's RAM base is wrong. */
@@ -88,7 +89,8 @@ primary_entry:
     b       2b
 3:  mov     x0, x19
     mov     x1, x20
-    mov     x2, x21
+    mov     x2, x22
+    mov     x3, x21
     bl      aarch64_boot                /* does not return */
 .Lpark:
     wfe

@@ -10,6 +10,7 @@
 #include "trap_frame.h"
 
 volatile bool trap_skip_undefined;
+volatile unsigned trap_skipped;
 
 /* Exception vector entry kinds, in table order. */
 static const char *const entry_names[16] = {
@@ -67,6 +68,7 @@ void aarch64_trap(struct trap_frame *f, uint64_t entry)
             return;
         }
         if (ec == EC_UNKNOWN && trap_skip_undefined) {
+            trap_skipped++;
             f->elr += 4;
             return;
         }

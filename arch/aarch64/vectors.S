@@ -1,7 +1,10 @@
-/* EL2 exception vectors: every entry saves the full register state as a
- * struct trap_frame (trap_frame.h) and calls aarch64_trap(frame, entry);
- * the handler may change ELR/SPSR in the frame before we return. */
+/* EL2 exception vectors. Exceptions of the kernel itself (and from
+ * AArch32, which never runs) save the full register state as a struct
+ * trap_frame (trap_frame.h) and call aarch64_trap(frame, entry); the
+ * handler may change ELR/SPSR in the frame before we return. Those from
+ * AArch64 EL0 go to entry.S, which saves into the running EC. */
 #include "trap_frame.h"
+#include "uregs.h"
 
 .macro ventry idx
     .balign 0x80
@@ -11,11 +14,25 @@
     b       trap_common
 .endm
 
+.macro uentry target
+    .balign 0x80
+    sub     sp, sp, #UREGS_FRAME        /* sp was just past the EC's frame */
+    stp     x0, x1, [sp, #0]
+    b       \target
+.endm
+
     .section .text.vectors, "ax"
     .balign 2048
     .globl el2_vectors
 el2_vectors:
-    .irp idx, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    .irp idx, 0, 1, 2, 3, 4, 5, 6, 7
+    ventry \idx
+    .endr
+    uentry  el0_sync
+    uentry  el0_irq
+    uentry  el0_fiq
+    uentry  el0_serror
+    .irp idx, 12, 13, 14, 15
     ventry \idx
     .endr
 

@@ -39,3 +39,5 @@ bool arch_phys_protected(uint64_t pa);
 
 /* Whether a MAD encoding is valid here (interface §3.10). */
 bool arch_mad_valid(uint32_t mad);
+/* The hpt_entry attr for a valid MAD (default: its CA bits). */
+unsigned arch_mad_attr(uint32_t mad);

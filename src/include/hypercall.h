@@ -30,6 +30,10 @@ _Noreturn void sys_ctrl_hw(struct ec *cur);
 _Noreturn void sys_assign_int(struct ec *cur);
 _Noreturn void sys_assign_dev(struct ec *cur);
 
+/* ctrl_hw OP=0, an S-state transition (interface §4.16); returns only
+ * when it did not happen or was shallow (weak default: BAD_FTR). */
+enum status arch_ctrl_hw_sstate(uint64_t desc);
+
 /* The number of event selectors for architectural host events. */
 extern const uint64_t sel_hst_arch;
 

@@ -1,0 +1,104 @@
+/* Kernel entry from EL0 and the way back. While an EC runs, SP_EL2
+ * points just past its register frame (the return path leaves it
+ * there), so the vectors save EL0 state straight into the EC. C then
+ * runs on the CPU's kernel stack (TPIDR_EL2), which holds nothing across
+ * exits: blocked ECs resume through continuations. */
+#include "uregs.h"
+
+#define ESR_SVC0 0x56000000     /* ESR_EL2 of "svc #0" from AArch64 (EC 0x15, IL) */
+
+/* Saves x2..x30, SP_EL0, ELR, SPSR and TPIDR_EL0 (x0/x1 are saved by
+ * the vector) into the frame at sp. */
+.macro save_user
+    stp     x2, x3, [sp, #16]
+    stp     x4, x5, [sp, #32]
+    stp     x6, x7, [sp, #48]
+    stp     x8, x9, [sp, #64]
+    stp     x10, x11, [sp, #80]
+    stp     x12, x13, [sp, #96]
+    stp     x14, x15, [sp, #112]
+    stp     x16, x17, [sp, #128]
+    stp     x18, x19, [sp, #144]
+    stp     x20, x21, [sp, #160]
+    stp     x22, x23, [sp, #176]
+    stp     x24, x25, [sp, #192]
+    stp     x26, x27, [sp, #208]
+    stp     x28, x29, [sp, #224]
+    mrs     x0, sp_el0
+    stp     x30, x0, [sp, #UREGS_X30]
+    mrs     x0, elr_el2
+    mrs     x1, spsr_el2
+    stp     x0, x1, [sp, #UREGS_PC]
+    mrs     x0, tpidr_el0
+    str     x0, [sp, #UREGS_TPIDR]
+.endm
+
+/* Leaves the EC frame for the kernel stack; no return address. */
+.macro kernel_stack
+    mrs     x1, tpidr_el2
+    mov     sp, x1
+    mov     x29, xzr
+.endm
+
+    .text
+    .globl el0_sync
+el0_sync:
+    save_user
+    mrs     x0, esr_el2
+    mov     x1, #ESR_SVC0
+    cmp     x0, x1
+    b.ne    1f
+    kernel_stack
+    bl      syscall_dispatch            /* never returns */
+1:  kernel_stack
+    bl      aarch64_user_sync           /* (esr), never returns */
+
+/* Interrupts and SErrors from EL0: aarch64_user_async(kind). */
+    .globl el0_irq, el0_fiq, el0_serror
+el0_irq:
+    save_user
+    mov     x0, #1
+    b       1f
+el0_fiq:
+    save_user
+    mov     x0, #2
+    b       1f
+el0_serror:
+    save_user
+    mov     x0, #3
+1:  kernel_stack
+    bl      aarch64_user_async          /* never returns */
+
+/* _Noreturn void aarch64_ret_user(uregs_t *r): restores the frame and
+ * returns to EL0, SP_EL2 left just past the frame. */
+    .globl aarch64_ret_user
+aarch64_ret_user:
+    mov     sp, x0
+    ldp     x0, x1, [sp, #UREGS_PC]
+    msr     elr_el2, x0
+    msr     spsr_el2, x1
+    ldp     x30, x0, [sp, #UREGS_X30]
+    msr     sp_el0, x0
+    ldr     x0, [sp, #UREGS_TPIDR]
+    msr     tpidr_el0, x0
+    ldp     x0, x1, [sp, #0]
+    ldp     x2, x3, [sp, #16]
+    ldp     x4, x5, [sp, #32]
+    ldp     x6, x7, [sp, #48]
+    ldp     x8, x9, [sp, #64]
+    ldp     x10, x11, [sp, #80]
+    ldp     x12, x13, [sp, #96]
+    ldp     x14, x15, [sp, #112]
+    ldp     x16, x17, [sp, #128]
+    ldp     x18, x19, [sp, #144]
+    ldp     x20, x21, [sp, #160]
+    ldp     x22, x23, [sp, #176]
+    ldp     x24, x25, [sp, #192]
+    ldp     x26, x27, [sp, #208]
+    ldp     x28, x29, [sp, #224]
+    add     sp, sp, #UREGS_FRAME
+    eret
+    dsb     nsh                         /* no speculation past the eret */
+    isb
+
+    .section .note.GNU-stack, "", %progbits
