@@ -6,7 +6,7 @@
 #include "libnova/hc.h"
 #include "libnova/layout.h"
 #include "libnova/rt.h"
-#include "nova/arch.h"
+#include "libnova/state.h"
 #include "nova/event.h"
 
 volatile unsigned nova_monitor_recalls, nova_monitor_kills, nova_monitor_startups;
@@ -19,31 +19,11 @@ static struct {
     struct nova_exc exc;
 } expect;
 
-#if defined(__x86_64__)
-#define MTD_STATE (NOVA_MTD_X86_GPR_0_7 | NOVA_MTD_X86_GPR_8_15 | NOVA_MTD_X86_RFLAGS | \
-                   NOVA_MTD_X86_RIP | NOVA_MTD_X86_QUAL)
-#define MTD_IP NOVA_MTD_X86_RIP
-#define MTD_SP NOVA_MTD_X86_GPR_0_7
-#define MTD_KILL NOVA_MTD_X86_POISON
 static struct nova_exc state(const nova_utcb_arch *u, unsigned event)
 {
-    return (struct nova_exc){event, u->rip, u->qual[1], u->qual[0], u->rsp};
+    return (struct nova_exc){event, nova_state_ip(u), nova_state_addr(u), nova_state_code(u),
+                             nova_state_sp(u)};
 }
-static void set_ip(nova_utcb_arch *u, uint64_t ip) { u->rip = ip; }
-static void set_sp(nova_utcb_arch *u, uint64_t sp) { u->rsp = sp; }
-#else
-#define MTD_STATE (NOVA_MTD_A64_GPR | NOVA_MTD_A64_EL0_SP | NOVA_MTD_A64_EL2_ELR_SPSR | \
-                   NOVA_MTD_A64_EL2_ESR_FAR)
-#define MTD_IP NOVA_MTD_A64_EL2_ELR_SPSR
-#define MTD_SP NOVA_MTD_A64_EL0_SP
-#define MTD_KILL NOVA_MTD_A64_POISON
-static struct nova_exc state(const nova_utcb_arch *u, unsigned event)
-{
-    return (struct nova_exc){event, u->elr_el2, u->far_el2, u->esr_el2, u->sp_el0};
-}
-static void set_ip(nova_utcb_arch *u, uint64_t ip) { u->elr_el2 = ip; }
-static void set_sp(nova_utcb_arch *u, uint64_t sp) { u->sp_el0 = sp; }
-#endif
 
 static bool on_root_stack(uint64_t sp)
 {
@@ -55,28 +35,28 @@ static uint32_t exception(nova_utcb_arch *u, unsigned event)
     struct nova_exc e = state(u, event);
     nova_monitor_last = e;
     if (e.ip == (uintptr_t)nova_thread_exit_trap)
-        return MTD_KILL;                    /* a libnova thread's end */
+        return NOVA_MTD_KILL;                    /* a libnova thread's end */
     if (nova_exit_trapped(e.ip)) {
-        set_ip(u, e.ip + NOVA_UD_LEN);      /* the exit's fallback ran; resume */
-        return MTD_IP;
+        nova_state_set_ip(u, e.ip + NOVA_UD_LEN);      /* the exit's fallback ran; resume */
+        return NOVA_MTD_IP;
     }
     if (expect.armed && expect.event == event) {
         expect.armed = false;
         expect.exc = e;
         expect.taken = true;
-        set_ip(u, e.ip + expect.skip);
-        return MTD_IP;
+        nova_state_set_ip(u, e.ip + expect.skip);
+        return NOVA_MTD_IP;
     }
     struct nova_try *t = nova_try_current;
     if (t && on_root_stack(e.sp)) {
         t->exc = e;
-        set_ip(u, (uintptr_t)nova_try_landing);
+        nova_state_set_ip(u, (uintptr_t)nova_try_landing);
         /* Below the frame's SP, clear of what the setjmp caller uses. */
-        set_sp(u, (t->jmp.reg[NOVA_JMP_SP] - 256) & ~(uint64_t)15);
-        return MTD_IP | MTD_SP;
+        nova_state_set_sp(u, (t->jmp.reg[NOVA_JMP_SP] - 256) & ~(uint64_t)15);
+        return NOVA_MTD_IP | NOVA_MTD_SP;
     }
     nova_monitor_kills++;
-    return MTD_KILL;
+    return NOVA_MTD_KILL;
 }
 
 static uint32_t handler(struct nova_ec *ec, uint64_t pid, uint32_t mtd)
@@ -86,8 +66,8 @@ static uint32_t handler(struct nova_ec *ec, uint64_t pid, uint32_t mtd)
     unsigned arch = nova_rt.hip->sel_hst_arch;
     if (pid == arch + NOVA_EVT_STARTUP) {
         nova_monitor_startups++;
-        set_ip(u, (uintptr_t)nova_thread_entry);
-        return MTD_IP;
+        nova_state_set_ip(u, (uintptr_t)nova_thread_entry);
+        return NOVA_MTD_IP;
     }
     if (pid == arch + NOVA_EVT_RECALL) {
         nova_monitor_recalls++;
@@ -117,7 +97,7 @@ unsigned nova_monitor_start(void)
     for (unsigned i = 0; i < span; i++) {
         s = nova_create_pt(i, nova_rt.pd, ec->sel, (uintptr_t)nova_portal_entry);
         if (!s)
-            s = nova_ctrl_pt(i, i, MTD_STATE);
+            s = nova_ctrl_pt(i, i, NOVA_MTD_STATE);
         if (s)
             return s;
     }
