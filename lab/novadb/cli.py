@@ -29,7 +29,7 @@ def expected_for(doc):
     return expect.load(path) if path else None
 
 
-def import_files(db, paths, source=None, out=sys.stdout):
+def import_files(db, paths, source=None, out=None):
     """Imports documents; returns the number of files that could not be read."""
     files = []
     for p in paths:
@@ -48,7 +48,7 @@ def import_files(db, paths, source=None, out=sys.stdout):
     return bad
 
 
-def print_findings(current, history, out=sys.stdout):
+def print_findings(current, history, out=None):
     """Prints findings; returns True when one is a regression."""
     for f in history:
         print(f.line(), file=out)

@@ -17,7 +17,8 @@ IMAGE_KINDS = ("elf32-multiboot1", "elf64-multiboot2", "arm64-image",
                "arm64-image-efi", "android-boot-image")
 PHASES = ("job", "deploy", "boot", "test")
 REQUIRED = ("board", "arch", "class", "device_type", "boot_method", "image", "image_kind")
-OPTIONAL = ("dtb", "firmware", "expect", "run_here", "timeouts", "notes", "root", "suite")
+OPTIONAL = ("dtb", "firmware", "expect", "run_here", "timeouts", "notes", "root", "suite",
+            "icount")
 
 
 class InventoryError(Exception):
@@ -38,11 +39,18 @@ class Target:
     suite: str
     timeouts: dict           # minutes per phase
     run_here: bool = False
+    icount: bool = False     # QEMU: -icount shift=0, deterministic figures
     dtb: str = None
     firmware: str = None
     expect: str = None       # repo-relative override
     notes: str = ""
     extra: dict = field(default_factory=dict)
+
+    def config(self):
+        """The run config, shaped like the runner's (doc/runner.md): the
+        results store compares runs of equal config only."""
+        return {"icount": self.icount, "smp": None,
+                "root": f"build/{self.arch}/{self.root}", "append": ""}
 
     @property
     def machine(self):
@@ -73,6 +81,8 @@ def _target(name, raw, defaults):
         raise InventoryError(f"target {name}: class {raw['class']!r} not one of {CLASSES}")
     if raw["image_kind"] not in IMAGE_KINDS:
         raise InventoryError(f"target {name}: image_kind {raw['image_kind']!r} unknown")
+    if raw.get("icount") and raw["class"] != "qemu":
+        raise InventoryError(f"target {name}: icount needs class qemu")
     if raw["arch"] not in ("x86_64", "aarch64"):
         raise InventoryError(f"target {name}: arch {raw['arch']!r} unknown")
     timeouts = dict(defaults.get("timeouts", {}))
@@ -88,6 +98,7 @@ def _target(name, raw, defaults):
         image=raw["image"], image_kind=raw["image_kind"],
         root=raw.get("root", defaults.get("root")), suite=raw.get("suite", defaults.get("suite")),
         timeouts=timeouts, run_here=bool(raw.get("run_here", False)),
+        icount=bool(raw.get("icount", False)),
         dtb=raw.get("dtb"), firmware=raw.get("firmware"), expect=raw.get("expect"),
         notes=" ".join(str(raw.get("notes", "")).split()))
 

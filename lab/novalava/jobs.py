@@ -39,8 +39,14 @@ def yaml_quote(value):
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def metadata(target, commit, config, extra=None):
+def config_name(target):
+    """The config as job metadata says it."""
+    return "icount" if target.icount else "default"
+
+
+def metadata(target, commit, config=None, extra=None):
     """Job metadata: what the results store keys a LAVA run by."""
+    config = config or config_name(target)
     meta = {
         "nova.commit": commit or "unknown",
         "nova.target": target.name,

@@ -11,16 +11,24 @@ QEMU's human monitor on a unix socket in a per-run state directory:
 
 A QEMU that is already gone (the guest ended it after END) counts as off.
 """
+import hashlib
 import os
 import socket
 import sys
+import tempfile
 import time
 
 WAIT_S = 10.0
 
 
 def monitor_path(state):
-    return os.path.join(state, "monitor.sock")
+    """The monitor socket: in the state directory, unless that path is too
+    long for a unix socket (108 bytes); then a name derived from it in /tmp."""
+    path = os.path.join(state, "monitor.sock")
+    if len(path.encode()) < 100:
+        return path
+    digest = hashlib.sha256(os.path.abspath(state).encode()).hexdigest()[:16]
+    return os.path.join(tempfile.gettempdir(), f"qemu-board-{digest}.sock")
 
 
 def console_argv(state, qemu_argv):

@@ -73,3 +73,11 @@ def test_usage(tmp_path, capsys):
     assert qemuboard.main([str(tmp_path), "explode"]) == 2
     assert qemuboard.main([str(tmp_path / "new"), "console"]) == 2
     assert os.path.isdir(tmp_path / "new")
+
+
+def test_long_state_paths_get_a_short_socket(tmp_path):
+    deep = str(tmp_path / ("d" * 60) / ("e" * 60))
+    path = qemuboard.monitor_path(deep)
+    assert len(path) < 100 and path == qemuboard.monitor_path(deep)
+    assert path != qemuboard.monitor_path(deep + "x")
+    assert qemuboard.monitor_path("/s") == "/s/monitor.sock"
