@@ -51,3 +51,8 @@ uintptr_t nova_stack_alloc(void)
         return 0;
     return (uintptr_t)stacks[stacks_used++] + NOVA_STACK_SIZE;
 }
+
+unsigned nova_stack_left(void)
+{
+    return NOVA_STACK_COUNT - stacks_used;
+}

@@ -1,5 +1,6 @@
 /* The user-mode probe suite's root task: set up the safety nets, then run
  * every registered probe (doc/libnova.md lists them). */
+#include "libnova/alloc.h"
 #include "libnova/console.h"
 #include "libnova/monitor.h"
 #include "libnova/probe.h"
@@ -13,5 +14,8 @@ int nova_main(void)
     unsigned mon = nova_monitor_start();
     unsigned wd = mon ? mon : nova_watchdog_start(10000);
     nova_printf("libnova: monitor %u, watchdog %u\n", mon, wd);
-    return nova_probes_run("user") ? 1 : 0;
+    unsigned failed = nova_probes_run("user");
+    nova_printf("libnova: %u of %u stacks left, selectors used up to 0x%lx\n", nova_stack_left(),
+                NOVA_STACK_COUNT, (unsigned long)nova_sel_mark());
+    return failed ? 1 : 0;
 }

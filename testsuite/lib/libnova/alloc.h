@@ -21,3 +21,5 @@ uint64_t nova_va_scratch(size_t pages);
 /* A fresh 16-byte-aligned stack of NOVA_STACK_SIZE bytes; 0 when the pool
  * is used up. Returns its top (highest address). */
 uintptr_t nova_stack_alloc(void);
+/* Stacks still in the pool (the suite reports it, so growth shows). */
+unsigned nova_stack_left(void);
