@@ -1,6 +1,8 @@
 /* Execution contexts: creation, switching and leaving the kernel. */
 #include "ec.h"
 #include "arch_ec.h"
+#include "hypercall.h"
+#include "ipc.h"
 #include "kmem.h"
 #include "pd.h"
 #include "sched.h"
@@ -66,6 +68,13 @@ struct ec *ec_create(struct pd *owner, struct pd *pd, enum ec_kind kind, unsigne
 
 void ec_resume(struct ec *ec)
 {
+    /* A pending recall is raised when the EC next leaves for user mode
+     * (not while it waits to retry a call: that is not a user exit). */
+    if (__builtin_expect(ec->flags & EC_RECALL, 0) &&
+        (ec->cont == ec_ret_hypercall || ec->cont == ec_ret_exception)) {
+        ec->flags &= ~EC_RECALL;
+        ipc_event(ec, sel_hst_arch + EVT_RECALL);
+    }
     if (ec != ec_running) {
         arch_ec_switch(ec_running, ec);
         ec_running = ec;

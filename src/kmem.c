@@ -2,6 +2,7 @@
  * after .bss), so the image range the HIP reports as NOVA's covers it and
  * every other frame belongs to the root PD through the NOVA host space. */
 #include "kmem.h"
+#include "arch.h"
 #include "console.h"
 #include "panic.h"
 #include "sections.h"
@@ -16,8 +17,11 @@ void kmem_init(const struct bootinfo *bi)
     nova_phys_start = bi->kernel_start;
     nova_phys_end = bi->kernel_end;
     buddy_init(&kmem);
-    if (end <= start || !buddy_add(&kmem, start, phys, end - start))
-        panic("kmem: the kernel memory pool is missing or too small");
+    /* Through the direct map: page-table code turns physical addresses
+     * back into pointers that way, and frees must find the same zone. */
+    const void *va = end > start ? arch_phys_map(phys, end - start) : 0;
+    if (!va || !buddy_add(&kmem, (uintptr_t)va, phys, end - start))
+        panic("kmem: the kernel memory pool is missing or not mapped");
     kprintf("kmem: %lu KiB pool at 0x%lx\n", (unsigned long)(kmem.free_frames * FRAME_SIZE >> 10),
             (unsigned long)phys);
 }

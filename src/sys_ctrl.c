@@ -14,8 +14,14 @@ void sys_ctrl_ec(struct ec *cur)
     if (!ec)
         ec_return(cur, BAD_CAP);
     /* One CPU: the target is not in user mode while we run, so weak and
-     * strong recall are both complete once the flag is set. */
+     * strong recall are both complete once the flag is set; it raises the
+     * event before it next leaves the kernel (ec_resume), the caller
+     * itself right now, after this call's status. */
     ec->flags |= EC_RECALL;
+    *uregs_param(&cur->regs, 0) = SUCCESS;
+    cur->cont = ec_ret_hypercall;
+    if (ec == cur)
+        ec_resume(cur);
     ec_return(cur, SUCCESS);
 }
 

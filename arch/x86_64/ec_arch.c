@@ -5,6 +5,7 @@
 #include "fpu.h"
 #include "ec.h"
 #include "ipc.h"
+#include "panic.h"
 #include "pd.h"
 #include "segments.h"
 #include <string.h>
@@ -70,6 +71,8 @@ bool arch_user_ip_ok(uint64_t ip)
 void x86_user_trap(uregs_t *f)
 {
     struct ec *ec = ec_current();
+    if (f != &ec->regs)
+        panic("trap frame at %p, not in the running EC's frame %p", (void *)f, (void *)&ec->regs);
     if (f->vector == 7 && fpu_claim(ec))
         x86_return_iret(f);          /* #NM: the FPU was only switched */
     if (f->vector == 14) {

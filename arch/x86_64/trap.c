@@ -42,6 +42,10 @@ static void dump(const struct trap_frame *f)
     kprintf("trap: rsi %016lx rdi %016lx rbp %016lx r8  %016lx\n", f->rsi, f->rdi, f->rbp, f->r8);
     kprintf("trap: r9  %016lx r10 %016lx r11 %016lx r12 %016lx\n", f->r9, f->r10, f->r11, f->r12);
     kprintf("trap: r13 %016lx r14 %016lx r15 %016lx\n", f->r13, f->r14, f->r15);
+    if (!(f->cs & 3)) {       /* kernel stack: the words an IRET would take */
+        const uint64_t *sp = (const uint64_t *)(uintptr_t)f->rsp;
+        kprintf("trap: stack %016lx %016lx %016lx %016lx %016lx\n", sp[0], sp[1], sp[2], sp[3], sp[4]);
+    }
 }
 
 void x86_trap(struct trap_frame *f)

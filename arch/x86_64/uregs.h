@@ -6,6 +6,7 @@
 #include "trap_frame.h"
 
 typedef struct trap_frame uregs_t;
+_Static_assert(sizeof(uregs_t) % 16 == 0, "the frame's end stays 16-byte aligned");
 
 #define UREGS_HYPERCALL_VECTOR 0x100
 

@@ -31,7 +31,9 @@ enum ec_flags {
 
 struct ec {
     struct kobj hdr;
-    uregs_t regs;                 /* user state, saved on every kernel entry */
+    /* User state, saved on every kernel entry. Its end must be 16-byte
+     * aligned: x86 aligns the stack it switches to before pushing. */
+    uregs_t regs __attribute__((aligned(16)));
     ec_cont_fn *cont;             /* how it next leaves the kernel */
     struct pd *pd;
     uint8_t *utcb;                /* kernel address of the UTCB frame */
