@@ -41,9 +41,30 @@ struct fpu_state;
 /* The EL2 controls for host ECs, set before the first one runs. */
 extern bool el0_ready;
 void el0_setup(void);
-/* Lazy FP/SIMD switching through CPTR_EL2.TFP. */
+/* Lazy FP/SIMD switching through CPTR_EL2.TFP (fpu.c). */
+struct fpu_cpu {
+    struct ec *owner;           /* whose state the FP registers hold */
+    bool trapping;              /* CPTR_EL2.TFP */
+};
+extern struct fpu_cpu fpu_cpu;
 void fpu_init(void);
-void fpu_switch_to(const struct ec *next);
+/* CPTR_EL2 (E2H = 0): RES1 bits 13..12 and 9..0 (TZ: SVE traps), trace
+ * registers trapped (TTA), FP/SIMD trapped while TFP is set. The eret
+ * to EL0 synchronizes a change; the kernel itself uses no FP. */
+#define CPTR_BASE (0x33ffull | 1ull << 20)
+#define CPTR_TFP (1ull << 10)
+static inline void fpu_set_trap(bool trap)
+{
+    __asm__ volatile("msr cptr_el2, %0" ::"r"(CPTR_BASE | (trap ? CPTR_TFP : 0)) : "memory");
+    fpu_cpu.trapping = trap;
+}
+/* On a switch: FP traps unless next owns the registers. */
+static inline void fpu_switch_to(const struct ec *next)
+{
+    bool trap = next != fpu_cpu.owner;
+    if (__builtin_expect(trap != fpu_cpu.trapping, 0))
+        fpu_set_trap(trap);
+}
 /* An FP/SIMD access trapped (EC 0x07): false when ec may not use FP. */
 bool fpu_claim(struct ec *ec);
 void fpu_save(struct fpu_state *f);        /* fpu.S */

@@ -33,11 +33,11 @@
     str     x0, [sp, #UREGS_TPIDR]
 .endm
 
-/* Leaves the EC frame for the kernel stack; no return address. */
+/* Leaves the EC frame for the kernel stack. (x29 keeps the user's
+ * value: nothing walks frames across the entry.) */
 .macro kernel_stack
     mrs     x1, tpidr_el2
     mov     sp, x1
-    mov     x29, xzr
 .endm
 
     .text

@@ -37,7 +37,7 @@ static const uint8_t memattr_of_ca[8] = {0x0, 0x1, 0x2, 0x3, 0xF, 0x5, 0xA, 0xF}
 static bool xnx;                            /* separate EL0/EL1 execute control */
 static unsigned next_vmid = 1;
 static const struct hpt *vmid_owner[256];   /* whose entries the TLB may hold */
-static const struct hpt *active;
+const struct hpt *hpt_active;
 
 static uint64_t *table_of(uint64_t d) { return (uint64_t *)(uintptr_t)(d & D_OA_HW); }
 
@@ -46,8 +46,8 @@ bool hpt_init(struct hpt *h, struct quota *q)
     h->root = kmem_alloc(q, 1);             /* 8 KiB, naturally aligned */
     if (!h->root)
         return false;
-    h->root_phys = kmem_phys(h->root);
     h->vmid = next_vmid;
+    h->vttbr = kmem_phys(h->root) | (uint64_t)h->vmid << 48;
     next_vmid = next_vmid == 255 ? 1 : next_vmid + 1;
     xnx = ((read_sysreg(ID_AA64MMFR1_EL1) >> 28) & 0xf) != 0;
     return true;
@@ -68,8 +68,8 @@ void hpt_destroy(struct hpt *h, struct quota *q)
     /* A new space at this address must not inherit our TLB entries. */
     if (vmid_owner[h->vmid] == h)
         vmid_owner[h->vmid] = 0;
-    if (active == h)
-        active = 0;
+    if (hpt_active == h)
+        hpt_active = 0;
 }
 
 /* The leaf slot for va, creating tables when q can pay. */
@@ -118,7 +118,7 @@ static uint64_t encode(const struct hpt_entry *e)
  * one loses its claim on its VMID and is flushed when next activated. */
 static void invalidate(const struct hpt *h, uint64_t va)
 {
-    if (h != active) {
+    if (h != hpt_active) {
         if (vmid_owner[h->vmid] == h)
             vmid_owner[h->vmid] = 0;
         return;
@@ -167,9 +167,7 @@ struct hpt_entry hpt_get(const struct hpt *h, uint64_t va)
 
 void hpt_activate(const struct hpt *h)
 {
-    if (h == active)
-        return;
-    write_sysreg(vttbr_el2, h->root_phys | (uint64_t)h->vmid << 48);
+    write_sysreg(vttbr_el2, h->vttbr);
     if (vmid_owner[h->vmid] != h) {
         /* The VMID last served another space, or our entries changed. */
         isb();
@@ -177,7 +175,7 @@ void hpt_activate(const struct hpt *h)
         dsb(ish);
         vmid_owner[h->vmid] = h;
     }
-    active = h;
+    hpt_active = h;
 }
 
 uint64_t hpt_skip(const struct hpt *h, uint64_t va)

@@ -14,6 +14,9 @@
 
 struct hpt {
     uint64_t *root;         /* two concatenated level-1 tables (8 KiB) */
-    uint64_t root_phys;
+    uint64_t vttbr;         /* their physical address | VMID << 48 */
     unsigned vmid;          /* 1..255; shared round-robin beyond 255 spaces */
 };
+
+/* The space VTTBR_EL2 holds (hpt_activate). */
+extern const struct hpt *hpt_active;
