@@ -24,12 +24,16 @@ MONITOR_PATTERN = (
     r"(?:(?<=\s)(?=(?:PASS|FAIL|SKIP)\s)"
     r"|(?<=[\w/%]) n=\S+ min=\S+ median=(?P<measurement>[-+0-9.eE]+)(?=\s))")
 
+# The end of monitoring: END or PANIC, with the line's newline (common.j2).
+MONITOR_END = r"@nova (END|PANIC)[^\n]*\n"
+
 
 def _env():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(JOBS_DIR),
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
     env.globals["monitor_pattern"] = MONITOR_PATTERN
+    env.globals["monitor_end"] = MONITOR_END
     env.filters["yq"] = yaml_quote
     return env
 

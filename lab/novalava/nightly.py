@@ -178,11 +178,9 @@ def run(o, out=None):
     if o.local:
         prefix, engine = artifacts.file_prefix(pubdir), LocalEngine(os.path.join(o.workdir, "lava"))
     else:
-        if o.serve:
+        if o.serve:      # the dispatchers fetch from us (--url-prefix if we sit behind NAT)
             server = _serve(os.path.join(o.workdir, "publish"), o.serve)
-            base = f"http://{o.serve}"
-        else:
-            base = o.url_prefix
+        base = o.url_prefix or (f"http://{o.serve}" if o.serve else None)
         if not base:
             raise client.LavaError("publishing needs --url-prefix URL (where the publish "
                                    "directory is served) or --serve HOST:PORT")

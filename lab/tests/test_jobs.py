@@ -34,7 +34,7 @@ def test_every_target_renders_and_passes_lavas_schema(targets):
         boot = next(a["boot"] for a in job["actions"] if "boot" in a)
         assert boot["method"] == t.boot_method
         (mon,) = next(a["test"] for a in job["actions"] if "test" in a)["monitors"]
-        assert mon["pattern"] == jobs.MONITOR_PATTERN
+        assert mon["pattern"] == jobs.MONITOR_PATTERN and mon["end"] == jobs.MONITOR_END
         assert job["timeouts"]["job"] == {"minutes": t.timeouts["job"]}
 
 
@@ -112,3 +112,11 @@ def test_monitor_pattern_reads_protocol_lines(line, want):
 ])
 def test_monitor_pattern_ignores_other_and_partial_lines(line):
     assert jobs.monitor_regex().search(line) is None
+
+
+def test_monitoring_ends_only_on_a_whole_end_line():
+    end = re.compile(jobs.MONITOR_END, re.DOTALL)
+    assert end.search("@nova END pass=9 fail=0 skip=0\r\n")
+    assert end.search("@nova PANIC page fault\n")
+    assert not end.search("@nova END pass=9 fail=0 sk")
+    assert not end.search("@nova END")
