@@ -1,6 +1,7 @@
 /* The root monitor's handler; see libnova/monitor.h for the policy. */
 #include "libnova/monitor.h"
 #include "libnova/alloc.h"
+#include "libnova/console.h"
 #include "libnova/ec.h"
 #include "libnova/exit.h"
 #include "libnova/hc.h"
@@ -55,6 +56,10 @@ static uint32_t exception(nova_utcb_arch *u, unsigned event)
         nova_state_set_sp(u, (t->jmp.reg[NOVA_JMP_SP] - 256) & ~(uint64_t)15);
         return NOVA_MTD_IP | NOVA_MTD_SP;
     }
+    /* Free text for whoever reads the log; probes that kill on purpose
+     * produce it too. */
+    nova_printf("libnova: monitor kills an EC: event 0x%x ip 0x%lx addr 0x%lx\n", event,
+                (unsigned long)e.ip, (unsigned long)e.addr);
     nova_monitor_kills++;
     return NOVA_MTD_KILL;
 }
