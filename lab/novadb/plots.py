@@ -25,7 +25,7 @@ def bands(pts, exact, **params):
             out.append(None)
             continue
         m = statistics.median(base)
-        thr = 0.0 if exact else regress.threshold(m, regress.spread(base), p)
+        thr = p["exact_tolerance"] if exact else regress.threshold(m, regress.spread(base), p)
         out.append((m - thr, m + thr))
     return out
 

@@ -8,14 +8,18 @@ they were first run). Metrics are latencies: higher is worse.
   of the `window` commits before it. Noisy figures: spread s = 1.4826 * MAD
   (a robust sigma); a regression is a value above m + max(k * s,
   rel_floor * m), from min_history commits on. Deterministic figures
-  (config icount: the same binary gives the same count): any value above m.
+  (config icount: the same binary gives the same count): any value more
+  than exact_tolerance (one counter unit) above m. One unit, because a
+  counter coarser than an instruction quantizes the figures: aarch64's
+  CNTVCT ticks every 16 instructions under -icount shift=0, and the same
+  binary's median then flips between two neighbouring values.
 - steps: history-wide binary segmentation: the split that fits best (least
   total absolute deviation from the two segments' medians) is a step if
   its median shift clears the same threshold, with the series' noise
   estimated from successive differences (1.4826 * median |diff| / sqrt 2,
   robust to the steps themselves); then each side again. A step names the
   first commit after it.
-  Deterministic series: every change is a step.
+  Deterministic series: every change beyond exact_tolerance is a step.
 - cases: a case that passed in the previous run of a series and fails or
   is missing in the newest.
 """
@@ -23,7 +27,8 @@ import json
 import statistics
 from dataclasses import dataclass
 
-DEFAULTS = dict(window=10, k=4.0, rel_floor=0.02, min_history=3, min_segment=2)
+DEFAULTS = dict(window=10, k=4.0, rel_floor=0.02, min_history=3, min_segment=2,
+                exact_tolerance=1)
 
 
 @dataclass
@@ -127,9 +132,10 @@ def latest(pts, exact, **params):
         # Deterministic: no tolerance. Against the window's median, so a
         # regression stays flagged until it is the new normal.
         m = statistics.median(base)
-        if new.value == m:
+        tol = p["exact_tolerance"]
+        if abs(new.value - m) <= tol:
             return None
-        return ("regression" if new.value > m else "improvement", m, new.value, 0.0,
+        return ("regression" if new.value > m else "improvement", m, new.value, tol,
                 "exact icount figure")
     if len(base) < p["min_history"]:
         return None
@@ -147,7 +153,14 @@ def steps(pts, exact, **params):
     p = dict(DEFAULTS, **params)
     vals = [q.value for q in pts]
     if exact:
-        return [(i, vals[i - 1], vals[i]) for i in range(1, len(vals)) if vals[i] != vals[i - 1]]
+        # Against the value before the last step, so a flip within the
+        # tolerance never accumulates into a step.
+        out, level = [], vals[0] if vals else None
+        for i in range(1, len(vals)):
+            if abs(vals[i] - level) > p["exact_tolerance"]:
+                out.append((i, level, vals[i]))
+                level = vals[i]
+        return out
     found = []
     # One noise figure for the series, from successive differences: steps
     # are rare, so they barely move the median difference.

@@ -31,12 +31,15 @@ def test_too_little_history_is_no_verdict():
     assert regress.latest(pts([265]), exact=True) is None
 
 
-def test_exact_figures_have_no_tolerance():
+def test_exact_figures_are_exact_up_to_one_counter_unit():
     assert regress.latest(pts([265, 265, 265]), exact=True) is None
-    kind, before, after, thr, detail = regress.latest(pts([265, 265, 266]), exact=True)
-    assert (kind, before, after, thr) == ("regression", 265, 266, 0.0) and "icount" in detail
+    assert regress.latest(pts([23, 24, 23, 24]), exact=True) is None      # aarch64 quanta
+    kind, before, after, thr, detail = regress.latest(pts([265, 265, 267]), exact=True)
+    assert (kind, before, after, thr) == ("regression", 265, 267, 1) and "icount" in detail
     # still flagged on the next commit: the baseline is the window's median
-    assert regress.latest(pts([265, 265, 265, 266, 266]), exact=True)[0] == "regression"
+    assert regress.latest(pts([265, 265, 265, 267, 267]), exact=True)[0] == "regression"
+    assert regress.latest(pts([265, 265, 265]), exact=True, exact_tolerance=0) is None
+    assert regress.latest(pts([265, 265, 266]), exact=True, exact_tolerance=0)[0] == "regression"
 
 
 def test_steps_name_the_commit_that_moved():
@@ -46,6 +49,7 @@ def test_steps_name_the_commit_that_moved():
     two = [100, 101, 99, 100, 150, 151, 149, 150, 120, 121, 119, 120]
     assert [i for i, _, _ in regress.steps(pts(two), False)] == [4, 8]
     assert regress.steps(pts([265, 265, 280, 280, 265]), True) == [(2, 265, 280), (4, 280, 265)]
+    assert regress.steps(pts([23, 24, 23, 24, 24, 23, 24]), True) == []
 
 
 def test_points_take_one_value_per_commit():
