@@ -71,7 +71,8 @@ void ec_resume(struct ec *ec)
     /* A pending recall is raised when the EC next leaves for user mode
      * (not while it waits to retry a call: that is not a user exit). */
     if (__builtin_expect(ec->flags & EC_RECALL, 0) &&
-        (ec->cont == ec_ret_hypercall || ec->cont == ec_ret_exception)) {
+        (ec->cont == ec_ret_hypercall || ec->cont == ec_ret_exception ||
+         ec->cont == ec_ret_portal)) {
         ec->flags &= ~EC_RECALL;
         ipc_event(ec, sel_hst_arch + EVT_RECALL);
     }
@@ -85,6 +86,7 @@ void ec_resume(struct ec *ec)
 
 void ec_ret_hypercall(struct ec *ec) { arch_ret_hypercall(ec); }
 void ec_ret_exception(struct ec *ec) { arch_ret_exception(ec); }
+void ec_ret_portal(struct ec *ec) { arch_ret_portal(ec); }
 
 void ec_kill(struct ec *ec)
 {

@@ -39,8 +39,11 @@ _Noreturn static void enter_portal(struct ec *caller, struct ec *handler, const 
     caller->callee = handler;
     uregs_set_portal_args(&handler->regs, pt->pid, mtd);
     uregs_set_ip(&handler->regs, pt->ip);
-    handler->cont = ec_ret_hypercall;
-    ec_resume(handler);
+    handler->cont = ec_ret_portal;
+    if (__builtin_expect(handler->flags & EC_RECALL, 0))
+        ec_resume(handler);       /* raises the recall first */
+    ec_activate(handler);
+    arch_ret_portal(handler);
 }
 
 /* The callee is busy: wait (on the current SC) until it replies, then
@@ -118,7 +121,10 @@ void ipc_reply(struct ec *cur, uint32_t mtd)
     copy_words(caller->utcb, cur->utcb, mtd);
     *uregs_param(&caller->regs, 0) = SUCCESS;
     *uregs_param(&caller->regs, 1) = mtd;
-    ec_resume(caller);
+    if (__builtin_expect(caller->flags & EC_RECALL, 0) || caller->cont != ec_ret_hypercall)
+        ec_resume(caller);
+    ec_activate(caller);
+    arch_ret_hypercall(caller);
 }
 
 _Noreturn static void retry_event(struct ec *ec)

@@ -44,15 +44,8 @@ void arch_pio_changed(const struct space_pio *s)
         switch_pio(s);
 }
 
-void arch_ec_switch(const struct ec *prev, struct ec *next)
+void arch_space_switch(const struct ec *next)
 {
-    struct cpu_local *cpu = cpu_local_get();
-    uint64_t top = (uint64_t)(uintptr_t)(&next->regs + 1);
-    cpu->frame_top = top;
-    tss_set_rsp0(top);
-    fpu_switch(next);
-    if (prev && prev->pd == next->pd)
-        return;                      /* same spaces: nothing else changes */
     const struct hpt *space = &next->pd->hst->hpt;
     if (space != active_space) {
         hpt_activate(space);
@@ -60,13 +53,6 @@ void arch_ec_switch(const struct ec *prev, struct ec *next)
     }
     switch_pio(next->pd->pio);
 }
-
-bool arch_user_ip_ok(uint64_t ip)
-{
-    return ip < HPT_USER_END;
-}
-
-
 
 void x86_user_trap(uregs_t *f)
 {

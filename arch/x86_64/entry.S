@@ -43,10 +43,17 @@
     pop     %rax
     .endm
 
+/* Frame offsets from its end (struct trap_frame, 176 bytes). */
+#define TOP_RSP (-16)
+#define TOP_RSI (-96)
+#define TOP_RDI (-104)
+
     .text
     .globl syscall_entry
 syscall_entry:
     swapgs
+    cmp     $1, %dil                    /* ipc_reply (no flags)? */
+    je      reply_entry
     mov     %rsp, %gs:CPU_USER_RSP
     mov     %gs:CPU_FRAME_TOP, %rsp
     /* The frame's SS and CS keep the user selectors uregs_init wrote;
@@ -61,6 +68,42 @@ syscall_entry:
     mov     %gs:CPU_KSTACK_TOP, %rsp    /* DF is clear: FMASK masks it */
     call    syscall_dispatch            /* never returns */
     ud2
+
+/* ipc_reply: the replying EC's next activation starts afresh at a portal
+ * with only its SP kept (interface §6.4), so only SP and the MTD are
+ * saved; everything else of its registers is dead. */
+reply_entry:
+    mov     %gs:CPU_FRAME_TOP, %rdi
+    mov     %rsp, TOP_RSP(%rdi)
+    mov     %rsi, TOP_RSI(%rdi)
+    movq    $1, TOP_RDI(%rdi)
+    mov     %gs:CPU_KSTACK_TOP, %rsp
+    call    syscall_reply               /* never returns */
+    ud2
+
+/* _Noreturn void x86_return_portal(struct trap_frame *f): enter a portal
+ * with its IP, the PID and MTD, the EC's own SP; every other register is
+ * zeroed so nothing of the kernel or another EC shows. */
+    .globl x86_return_portal
+x86_return_portal:
+    mov     136(%rdi), %rcx             /* RIP = portal IP */
+    mov     80(%rdi), %rsi              /* MTD */
+    mov     160(%rdi), %rsp             /* the EC's SP */
+    mov     72(%rdi), %rdi              /* PID */
+    xor     %eax, %eax
+    xor     %edx, %edx
+    xor     %ebx, %ebx
+    xor     %ebp, %ebp
+    xor     %r8d, %r8d
+    xor     %r9d, %r9d
+    xor     %r10d, %r10d
+    xor     %r12d, %r12d
+    xor     %r13d, %r13d
+    xor     %r14d, %r14d
+    xor     %r15d, %r15d
+    mov     $0x202, %r11d
+    swapgs
+    sysretq
 
 /* _Noreturn void x86_return_sysret(struct trap_frame *f): hypercall exit. */
     .globl x86_return_sysret

@@ -5,46 +5,41 @@
 #include "ec.h"
 #include "fpu.h"
 
-static struct ec *owner;
-static bool ts_set;
+struct ec *fpu_owner;
+bool fpu_ts_set;
 
-static void set_ts(bool on)
+void fpu_set_ts(bool on)
 {
-    if (on == ts_set)
+    if (on == fpu_ts_set)
         return;
     uint64_t cr0;
     __asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
     cr0 = on ? cr0 | 8 : cr0 & ~8ull;
     __asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
-    ts_set = on;
-}
-
-void fpu_switch(const struct ec *next)
-{
-    set_ts(next != owner);
+    fpu_ts_set = on;
 }
 
 bool fpu_claim(struct ec *ec)
 {
     if (!(ec->flags & EC_FPU))
         return false;
-    set_ts(false);
-    if (owner)
-        __asm__ volatile("fxsave64 %0" : "=m"(owner->arch.fxsave));
-    if (owner)
-        owner->arch.fpu_valid = true;
+    fpu_set_ts(false);
+    if (fpu_owner) {
+        __asm__ volatile("fxsave64 %0" : "=m"(fpu_owner->arch.fxsave));
+        fpu_owner->arch.fpu_valid = true;
+    }
     if (ec->arch.fpu_valid)
         __asm__ volatile("fxrstor64 %0" : : "m"(ec->arch.fxsave));
     else {
         static const uint32_t mxcsr = 0x1F80;   /* all exceptions masked */
         __asm__ volatile("fninit; ldmxcsr %0" : : "m"(mxcsr));
     }
-    owner = ec;
+    fpu_owner = ec;
     return true;
 }
 
 void fpu_forget(const struct ec *ec)
 {
-    if (owner == ec)
-        owner = 0;
+    if (fpu_owner == ec)
+        fpu_owner = 0;
 }

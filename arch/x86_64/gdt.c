@@ -5,17 +5,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-struct __attribute__((packed)) tss {
-    uint32_t reserved0;
-    uint64_t rsp[3];
-    uint64_t reserved1;
-    uint64_t ist[7];
-    uint64_t reserved2;
-    uint16_t reserved3, iomap_base;
-    uint8_t iomap[8192 + 1];   /* bit set = port denied; the last byte ends it */
-};
 
-static struct tss tss __attribute__((aligned(64)));
+struct tss tss __attribute__((aligned(64)));
 
 static uint64_t gdt[8] __attribute__((aligned(16))) = {
     0,

@@ -14,6 +14,17 @@
  * of an interrupt or exception taken in user mode. */
 void gdt_init(void);
 void tss_set_rsp0(uint64_t rsp0);
+
+struct __attribute__((packed)) tss {
+    uint32_t reserved0;
+    uint64_t rsp[3];
+    uint64_t reserved1;
+    uint64_t ist[7];
+    uint64_t reserved2;
+    uint16_t reserved3, iomap_base;
+    uint8_t iomap[8192 + 1];   /* bit set = port denied; the last byte ends it */
+};
+extern struct tss tss;
 /* Copies a PIO space's permissions into the TSS bitmap (NULL: none). */
 void tss_load_iomap(const uint8_t *allowed);
 /* Switches the loaded bitmap on or off without copying it. */

@@ -65,8 +65,14 @@ _Noreturn void ec_resume(struct ec *ec);
 /* Continuations */
 _Noreturn void ec_ret_hypercall(struct ec *ec);   /* status already in regs */
 _Noreturn void ec_ret_exception(struct ec *ec);
-/* Sets the hypercall status and returns to the caller. */
+_Noreturn void ec_ret_portal(struct ec *ec);     /* a handler at its portal */
+#include "arch_ec.h"
 #include "arch_ret.h"
+#ifndef arch_ret_portal                /* an architecture without a lean one */
+#define arch_ret_portal arch_ret_hypercall
+#endif
+
+/* Sets the hypercall status and returns to the caller. */
 static inline __attribute__((always_inline, noreturn)) void ec_return(struct ec *ec, unsigned status)
 {
     *uregs_param(&ec->regs, 0) = status;
@@ -79,3 +85,12 @@ void ec_kill(struct ec *ec);
 /* The EC running on this CPU (one CPU for now). */
 extern struct ec *ec_running;
 static inline struct ec *ec_current(void) { return ec_running; }
+
+/* Makes ec the running EC (the IPC paths' inline switch). */
+static inline __attribute__((always_inline)) void ec_activate(struct ec *ec)
+{
+    if (ec != ec_running) {
+        arch_ec_switch(ec_running, ec);
+        ec_running = ec;
+    }
+}
