@@ -20,7 +20,7 @@ table{border-collapse:collapse;font-size:12px;margin:.5em 0}
 th,td{border:1px solid #ddd;padding:2px 6px;text-align:center}
 td.name{text-align:left;font-family:monospace}
 .PASS,.pass{background:#c8e6c9}.FAIL,.fail{background:#ef9a9a}.SKIP{background:#eeeeee}
-.MISSING{background:#ffcc80}.error{background:#b0bec5}
+.MISSING{background:#ffcc80}.XFAIL{background:#fff59d}.error{background:#b0bec5}
 .regression{color:#b71c1c;font-weight:bold}.improvement{color:#1b5e20}
 .small{color:#666;font-size:12px}
 """

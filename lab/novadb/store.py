@@ -16,7 +16,7 @@ import sqlite3
 
 DEFAULT_DB = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__)))), "results", "nova.db")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2   # 2: case result XFAIL (known failures)
 METRIC_COLUMNS = ("n", "min", "q1", "median", "mean", "q3", "max")
 
 _SCHEMA = """
@@ -49,7 +49,7 @@ CREATE INDEX IF NOT EXISTS runs_series ON runs (board, machine, config, started)
 CREATE TABLE IF NOT EXISTS cases (
   run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
   name TEXT NOT NULL,
-  result TEXT NOT NULL CHECK (result IN ('PASS', 'FAIL', 'SKIP', 'MISSING')),
+  result TEXT NOT NULL CHECK (result IN ('PASS', 'FAIL', 'SKIP', 'MISSING', 'XFAIL')),
   detail TEXT,
   duration_s REAL,
   PRIMARY KEY (run_id, name)
@@ -100,7 +100,25 @@ class Store:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.executescript(_SCHEMA)
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        self._migrate()
         self.db.commit()
+
+    def _migrate(self):
+        """Version 1 databases lack XFAIL in the cases CHECK: SQLite cannot
+        alter a constraint, so the table is rebuilt with the rows kept."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row and int(row[0]) >= SCHEMA_VERSION:
+            return
+        cases_sql = _SCHEMA[_SCHEMA.index("CREATE TABLE IF NOT EXISTS cases"):]
+        cases_sql = cases_sql[:cases_sql.index(");") + 2].replace("cases (", "cases_new (", 1)
+        self.db.execute("PRAGMA foreign_keys = OFF")
+        with self.db:
+            self.db.execute(cases_sql.replace("IF NOT EXISTS ", ""))
+            self.db.execute("INSERT INTO cases_new SELECT * FROM cases")
+            self.db.execute("DROP TABLE cases")
+            self.db.execute("ALTER TABLE cases_new RENAME TO cases")
+            self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+        self.db.execute("PRAGMA foreign_keys = ON")
 
     def close(self):
         self.db.close()

@@ -59,8 +59,11 @@ def list_profiles(arch, meson, out):
     for p in profiles.PROFILES:
         if arch and p.arch != arch:
             continue
-        if meson:   # "machine image dtb-or-dash", read by testsuite/qemu/meson.build
-            print(p.name, p.image, p.files.get("dtb", "-"), file=out)
+        if meson:   # read by testsuite/qemu/meson.build:
+            # "machine test-image dtb-or-dash user-image user-root"
+            user = profiles.SUITES["user"]
+            print(p.name, p.image, p.files.get("dtb", "-"), profiles.image_for(p, user),
+                  profiles.root_for(p, user), file=out)
         else:
             print(f"{p.name:<22} {p.arch:<8} {p.image:<22} {p.description}", file=out)
 

@@ -34,6 +34,10 @@ class Profile:
     suite: str = "kernel"   # suite the default image reports (expect list)
     root: str = "testsuite/user/root-stub.elf"   # default first module
     stderr_noise: tuple = ()    # emulator messages not worth showing (still logged)
+    user_root: str = "testsuite/user/nova-probes.elf"   # the user suite for this board
+    # Added with --icount so the counter ticks once per instruction (Arm's
+    # default 62.5 MHz counter would tick once per 16 under icount).
+    icount_args: tuple = ()
 
 
 # Options every QEMU machine shares: serial console on stdio, nothing else.
@@ -42,8 +46,9 @@ QEMU_HEADLESS = ("-display", "none", "-monitor", "none", "-serial", "stdio",
 # The guest ends QEMU: x86 writes V to port 0xf4 -> exit (V<<1)|1.
 X86_PC = ("-M", "pc", "-cpu", "max", "-m", "512") + QEMU_HEADLESS + (
     "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04")
-# aarch64 ends QEMU with semihosting SYS_EXIT.
-ARM_SEMIHOSTING = ("-semihosting-config", "enable=on,target=native")
+# aarch64 ends QEMU with semihosting SYS_EXIT, from EL2 (the kernel) or
+# EL0 (a root task: QEMU 7.2 ignores EL0 semihosting without userspace=on).
+ARM_SEMIHOSTING = ("-semihosting-config", "enable=on,target=native,userspace=on")
 
 PROFILES = (
     Profile(
@@ -63,6 +68,7 @@ PROFILES = (
         image="nova-qemu-test.img",
         args=("-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "512")
         + QEMU_HEADLESS + ARM_SEMIHOSTING,
+        icount_args=("-global", "cortex-a57-arm-cpu.cntfrq=1000000000"),
         description="virt (GICv2, PL011), arm64 Image entered at EL2"),
     Profile(
         name="qemu-aarch64-zcu102", arch="aarch64", board="zcu102",
@@ -71,6 +77,8 @@ PROFILES = (
         args=("-M", "xlnx-zcu102,virtualization=on", "-m", "1G")
         + QEMU_HEADLESS + ARM_SEMIHOSTING,
         files={"dtb": "boards/zcu102.dtb"},
+        user_root="testsuite/user/nova-probes-zcu102.elf",
+        icount_args=("-global", "cortex-a53-arm-cpu.cntfrq=1000000000"),
         env={"QEMU_AUDIO_DRV": "none"},
         # The board's four GEMs always exist; with no netdev QEMU warns.
         stderr_noise=("has no peer",),
@@ -88,13 +96,17 @@ class Suite:
     name: str
     test_image: bool
     cmdline: str            # kernel command line words
-    root: str               # default first module, build-dir relative
+    root: str               # default first module, build-dir relative ("" = the profile's user root)
 
 
 SUITES = {
     "kernel": Suite("kernel", True, "probes", "testsuite/user/root-stub.elf"),
-    "user": Suite("user", False, "", "testsuite/user/nova-probes.elf"),
+    "user": Suite("user", False, "", ""),
 }
+
+
+def root_for(profile, suite):
+    return suite.root or profile.user_root
 
 
 def image_for(profile, suite):

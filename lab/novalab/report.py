@@ -78,13 +78,14 @@ def table(r, out):
 
 def summary(r, out):
     v, rec = r.verdict, r.record
-    n = {k: sum(c.result == k for c in v.cases) for k in ("PASS", "FAIL", "SKIP", "MISSING")}
+    n = {k: sum(c.result == k for c in v.cases) for k in ("PASS", "FAIL", "SKIP", "MISSING", "XFAIL")}
     boot = "-" if rec.begin_t is None else f"{rec.begin_t:.2f} s"
     total = "-" if rec.total_t is None else f"{rec.total_t:.2f} s"
     print(f"\nmachine  {r.profile.name} ({r.mode})", file=out)
     if r.mode == "protocol":
         print(f"cases    pass {n['PASS']}, fail {n['FAIL']}, skip {n['SKIP']}, "
-              f"missing {n['MISSING']}", file=out)
+              f"missing {n['MISSING']}" + (f", known failures {n['XFAIL']}" if n["XFAIL"] else ""),
+              file=out)
     print(f"time     boot {boot}, total {total}, emulator exit status {rec.exit_status}", file=out)
     if rec.panic is not None:
         print(f"panic    {rec.panic}", file=out)

@@ -50,7 +50,7 @@ def run(o, progress):
                            else paths.build_dir(p.arch))
     suite = profiles.SUITES[o.suite or p.suite]
     o.image = os.path.abspath(o.image or os.path.join(bdir, profiles.image_for(p, suite)))
-    o.root = os.path.abspath(o.root or os.path.join(bdir, suite.root))
+    o.root = os.path.abspath(o.root or os.path.join(bdir, profiles.root_for(p, suite)))
     files = {k: os.path.abspath(o.files.get(k) or os.path.join(bdir, v))
              for k, v in p.files.items()}
 
@@ -76,7 +76,7 @@ def run(o, progress):
         except boot.BootError as e:
             return infra_error(str(e))
         argv = [binary, *p.args, *(["-smp", str(o.smp)] if o.smp else []),
-                *(["-icount", "shift=0"] if o.icount else []), *loader_args]
+                *(["-icount", "shift=0", *p.icount_args] if o.icount else []), *loader_args]
         env = dict(os.environ, **p.env)
         log = open(o.log, "wb") if o.log else None
         try:
@@ -96,7 +96,9 @@ def run(o, progress):
     reported = (rec.begin or {}).get("suite", suite.name)
     expect_file = o.expect_file or expect.find(reported, p.arch, p.board)
     expected = expect.load(expect_file) if expect_file else None
-    v = verdict.judge(rec, expected, p, o.timeouts, raw=o.raw, expect_panic=o.expect_panic)
+    known = expect.known_failures(expect_file) if expect_file else {}
+    v = verdict.judge(rec, expected, p, o.timeouts, raw=o.raw, expect_panic=o.expect_panic,
+                      known=known)
     return result(rec, v, console)
 
 

@@ -67,12 +67,22 @@ def _with_missing(rec, expected):
     return list(rec.cases) + [CaseResult(n, "MISSING") for n in missing], missing
 
 
-def judge(rec, expected, profile, timeouts, raw=False, expect_panic=None):
+def _mark_known(cases, known):
+    """Known failures (expect lists' `xfail:`) become XFAIL with the reason."""
+    return [CaseResult(c.name, "XFAIL", f"known failure ({known[c.name]}): {c.detail}".rstrip(": "),
+                       c.duration_s) if c.result == "FAIL" and c.name in known else c
+            for c in cases]
+
+
+def judge(rec, expected, profile, timeouts, raw=False, expect_panic=None, known=None):
     """Returns the Verdict of a finished run.
 
     expected: list of case names, or None when no list exists for the suite.
+    known: {case: reason} of known failures (XFAIL instead of FAIL).
     """
+    known = known or {}
     cases, missing = _with_missing(rec, expected if not raw and not expect_panic else ())
+    cases = _mark_known(cases, known)
     infra = _infrastructure(rec)
     if infra:   # nothing ran, so no case can be called missing
         return Verdict(ERROR, [infra], list(rec.cases))
@@ -96,9 +106,12 @@ def judge(rec, expected, profile, timeouts, raw=False, expect_panic=None):
     stop = _stop_reason(rec, timeouts, after)
     if stop:
         why.append(stop)
-    failed = [c.name for c in rec.cases if c.result == "FAIL"]
+    failed = [c.name for c in rec.cases if c.result == "FAIL" and c.name not in known]
     if failed:
         why.append(f"{len(failed)} case(s) failed: {', '.join(failed)}")
+    fixed = [c.name for c in rec.cases if c.result == "PASS" and c.name in known]
+    if fixed:
+        why.append(f"known failure(s) now pass, remove their xfail mark: {', '.join(fixed)}")
     if expected is None:
         why.append(f"no expected-case list for suite {rec.begin.get('suite')!r}")
     if missing:
@@ -124,8 +137,10 @@ def judge(rec, expected, profile, timeouts, raw=False, expect_panic=None):
         said = rec.begin.get(key)
         if said is not None and said != getattr(profile, key):
             why.append(f"BEGIN says {key}={said}, machine {profile.name} is {getattr(profile, key)}")
+    # The guest says fail when it saw a failing case, known ones included.
+    only_known = any(c.result == "FAIL" for c in rec.cases) and not failed
     if rec.stop == "exit" and rec.exit_status != profile.pass_status:
-        if not why or rec.exit_status != profile.fail_status:
+        if rec.exit_status != profile.fail_status or not (why or only_known):
             why.append(_status_text(rec.exit_status, profile))
     return Verdict(FAIL if why else PASS, why, cases)
 

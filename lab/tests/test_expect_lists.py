@@ -22,6 +22,22 @@ def probes_in(directory):
     return names
 
 
+USER_PROBE_RE = re.compile(r'\bNOVA_PROBE\("([^"]+)"')
+
+
+@pytest.mark.parametrize("arch", ["x86_64", "aarch64"])
+def test_user_expect_list_matches_probe_sources(arch):
+    user = os.path.join(ROOT, "testsuite", "user")
+    in_source = set()
+    for name in sorted(os.listdir(user)):
+        if name.endswith(".c"):
+            with open(os.path.join(user, name), encoding="utf-8") as f:
+                in_source.update(USER_PROBE_RE.findall(f.read()))
+    listed = set(load_expected(os.path.join(LAB, "expect", f"user-{arch}.txt")))
+    assert in_source, "no NOVA_PROBE() registrations found: the pattern is stale"
+    assert listed == in_source
+
+
 @pytest.mark.parametrize("arch", ["x86_64", "aarch64"])
 def test_expect_list_matches_probe_sources(arch):
     kernel = os.path.join(ROOT, "testsuite", "kernel")

@@ -85,4 +85,6 @@ def test_suites_pick_image_root_and_cmdline():
         assert profiles.image_for(p, kernel) == p.image and "-test" in p.image
         assert profiles.image_for(p, user) == p.image.replace("-test", "")
     assert kernel.cmdline == "probes" and user.cmdline == ""
-    assert user.root.endswith("nova-probes.elf") and kernel.root.endswith("root-stub.elf")
+    assert kernel.root.endswith("root-stub.elf")
+    for p in profiles.PROFILES:
+        assert profiles.root_for(p, user).startswith("testsuite/user/nova-probes")

@@ -113,3 +113,18 @@ def test_reopening_keeps_data(tmp_path):
         s.add(doc(1))
     with store.Store(path) as s:
         assert s.counts()["runs"] == 1
+
+
+def test_version_1_database_is_migrated_for_xfail(tmp_path):
+    import sqlite3
+    from novadb import store
+    path = str(tmp_path / "old.db")
+    old = sqlite3.connect(path)
+    old.executescript(store._SCHEMA.replace(", 'XFAIL'", ""))
+    old.execute("INSERT INTO meta VALUES ('schema', '1')")
+    old.commit()
+    old.close()
+    with store.Store(path) as s:
+        assert s.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == "2"
+        sql = s.db.execute("SELECT sql FROM sqlite_master WHERE name='cases'").fetchone()[0]
+        assert "XFAIL" in sql

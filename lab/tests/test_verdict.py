@@ -114,3 +114,34 @@ def test_expected_panic():
     assert judge(rec, expect_panic="not a valid ELF64").verdict == v.PASS
     assert judge(rec, expect_panic="something else").verdict == v.FAIL
     assert judge(record(complete()), expect_panic="x").verdict == v.FAIL
+
+
+def _xfail_record(result):
+    from novalab.observe import CaseResult, Record
+    rec = Record()
+    rec.begin = {"suite": "user", "arch": "x86_64", "board": "pc"}
+    rec.cases = [CaseResult("a.ok", "PASS"), CaseResult("b.gap", result, "BAD_FTR")]
+    rec.end = {"pass": 1 + (result == "PASS"), "fail": int(result == "FAIL"), "skip": 0}
+    rec.stop, rec.exit_status = "exit", 35 if result == "FAIL" else 33
+    return rec
+
+
+def test_known_failure_is_xfail_and_a_passing_one_fails_the_run():
+    from novalab import profiles, verdict
+    p = profiles.by_name("qemu-x86_64")
+    known = {"b.gap": "needs vCPUs"}
+    v = verdict.judge(_xfail_record("FAIL"), ["a.ok", "b.gap"], p, p.timeouts, known=known)
+    assert v.verdict == "pass", v.reason
+    assert [c.result for c in v.cases] == ["PASS", "XFAIL"] and "needs vCPUs" in v.cases[1].detail
+    v = verdict.judge(_xfail_record("FAIL"), ["a.ok", "b.gap"], p, p.timeouts)
+    assert v.verdict == "fail"                    # unknown: an ordinary failure
+    v = verdict.judge(_xfail_record("PASS"), ["a.ok", "b.gap"], p, p.timeouts, known=known)
+    assert v.verdict == "fail" and "remove their xfail mark" in v.reason
+
+
+def test_xfail_annotations_parse(tmp_path):
+    from novalab import expect
+    f = tmp_path / "l.txt"
+    f.write_text("# c\na.ok\nb.gap  xfail: needs vCPUs  # why\nc.plain # note\n")
+    assert expect.load(str(f)) == ["a.ok", "b.gap", "c.plain"]
+    assert expect.known_failures(str(f)) == {"b.gap": "needs vCPUs"}
