@@ -76,10 +76,7 @@ void ec_resume(struct ec *ec)
         ec->flags &= ~EC_RECALL;
         ipc_event(ec, sel_hst_arch + EVT_RECALL);
     }
-    if (ec != ec_running) {
-        arch_ec_switch(ec_running, ec);
-        ec_running = ec;
-    }
+    ec_activate(ec);
     ec->cont(ec);
     __builtin_unreachable();
 }
@@ -109,10 +106,11 @@ void ec_kill(struct ec *ec)
             caller->cont = ec_ret_hypercall;
         }
     }
-    for (struct ec *h = ec->helpers; h; h = h->wait_next)
-        if (h->blocked_sc)
-            sched_ready(h->blocked_sc);
-    ec->helpers = 0;
+    ipc_release_helpers(ec);
     if (ec->sc && ec->sc->ec == ec)
         sched_unready(ec->sc);
+    if (caller) {                 /* the link's references, last */
+        kobj_put(&caller->hdr);
+        kobj_put(&ec->hdr);
+    }
 }

@@ -22,21 +22,28 @@ static inline void copy_words(void *dst, const void *src, uint32_t mtd)
         d[i] = s[i];
 }
 
+/* Links a call: each side holds the other until the reply (or a kill)
+ * unlinks them, so no EC on a donation chain can be freed. */
+static inline void ipc_link(struct ec *caller, struct ec *callee)
+{
+    callee->caller = caller;
+    caller->callee = callee;
+    kobj_get(&caller->hdr);
+    kobj_get(&callee->hdr);
+}
+
 /* Enters handler at the portal: its own SP, PID and MTD in the argument
  * registers (interface §6.4). */
-_Noreturn static void enter_portal(struct ec *caller, struct ec *handler, const struct pt *pt,
+_Noreturn static inline __attribute__((always_inline)) void enter_portal(struct ec *caller, struct ec *handler, const struct pt *pt,
                                    uint32_t mtd)
 {
+    ipc_link(caller, handler);
     if (!arch_user_ip_ok(pt->ip)) {
         /* An entry point user mode cannot run: the handler is unusable. */
-        handler->caller = caller;
-        caller->callee = handler;
         ec_kill(handler);
         sched_dispatch();
     }
     handler->flags &= ~EC_WAITING;
-    handler->caller = caller;
-    caller->callee = handler;
     uregs_set_portal_args(&handler->regs, pt->pid, mtd);
     uregs_set_ip(&handler->regs, pt->ip);
     handler->cont = ec_ret_portal;
@@ -51,8 +58,8 @@ _Noreturn static void enter_portal(struct ec *caller, struct ec *handler, const 
 _Noreturn static void wait_for(struct ec *cur, struct ec *busy, ec_cont_fn *cont)
 {
     cur->cont = cont;
-    cur->blocked_sc = sched_current();
-    sched_unready(cur->blocked_sc);
+    sched_block(cur);
+    kobj_get(&cur->hdr);              /* the helper list holds its ECs */
     cur->wait_next = busy->helpers;
     busy->helpers = cur;
     sched_dispatch();
@@ -85,45 +92,55 @@ void ipc_call(struct ec *cur, uint64_t pt_sel, uint32_t mtd, bool no_wait)
 }
 
 /* Wakes the ECs that waited for cur to become free; they retry. */
-static void release_helpers(struct ec *cur)
+void ipc_release_helpers(struct ec *cur)
 {
-    for (struct ec *h = cur->helpers; h; h = h->wait_next)
-        if (h->blocked_sc) {
-            sched_ready(h->blocked_sc);
-            h->blocked_sc = 0;
-        }
+    struct ec *h = cur->helpers;
     cur->helpers = 0;
+    while (h) {
+        struct ec *next = h->wait_next;
+        h->wait_next = 0;
+        sched_wake(h);
+        kobj_put(&h->hdr);
+        h = next;
+    }
 }
 
 void ipc_reply(struct ec *cur, uint32_t mtd)
 {
     struct ec *caller = cur->caller;
     cur->flags |= EC_WAITING;
-    cur->caller = 0;
     if (cur->helpers)
-        release_helpers(cur);
+        ipc_release_helpers(cur);
     if (!caller) {
         /* Nobody to answer: the EC heading this SC's chain waits for a
          * call that only portals (local ECs) receive, so its SC stops. */
         sched_unready(sched_current());
         sched_dispatch();
     }
+    /* Unlink: the caller's reference on us goes now (we run, so running
+     * holds us); ours on the caller once it runs. */
+    cur->caller = 0;
     caller->callee = 0;
+    kobj_put(&cur->hdr);
     if (caller->flags & EC_EVENT_CALLER) {
         caller->flags &= ~EC_EVENT_CALLER;
         if (!arch_utcb_load(caller, cur->utcb, mtd)) {
             ec_kill(caller);
+            kobj_put(&caller->hdr);
             sched_dispatch();
         }
         caller->cont = ec_ret_exception;
+        ec_activate(caller);
+        kobj_put(&caller->hdr);
         ec_resume(caller);
     }
     copy_words(caller->utcb, cur->utcb, mtd);
     *uregs_param(&caller->regs, 0) = SUCCESS;
     *uregs_param(&caller->regs, 1) = mtd;
+    ec_activate(caller);
+    kobj_put(&caller->hdr);
     if (__builtin_expect(caller->flags & EC_RECALL, 0) || caller->cont != ec_ret_hypercall)
         ec_resume(caller);
-    ec_activate(caller);
     arch_ret_hypercall(caller);
 }
 

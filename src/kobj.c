@@ -1,8 +1,8 @@
 /* Reference counting of kernel objects. */
 #include "kobj.h"
 
-void kobj_put(struct kobj *o)
+void kobj_destroy(struct kobj *o)
 {
-    if (--o->refs == 0 && o->destroy)
+    if (o->destroy)
         o->destroy(o);
 }

@@ -11,7 +11,7 @@ static SLAB_CACHE(sc_cache, struct sc);
 static void destroy(struct kobj *o)
 {
     struct sc *sc = (struct sc *)o;
-    sched_unready(sc);
+    sched_forget(sc);
     if (sc->ec) {                 /* idle SCs have none */
         if (sc->ec->sc == sc)
             sc->ec->sc = 0;

@@ -6,6 +6,7 @@
 #include "ec.h"
 #include "panic.h"
 #include "timeout.h"
+#include "kobj.h"
 
 static struct sc *queue[SC_PRIORITIES];   /* circular lists */
 static uint64_t ready_mask[SC_PRIORITIES / 64];
@@ -14,6 +15,33 @@ static struct sc *current;
 void sched_init(void) {}
 
 struct sc *sched_current(void) { return current; }
+
+void sched_block(struct ec *ec)
+{
+    struct sc *sc = current;
+    ec->blocked_sc = sc;
+    if (sc) {
+        kobj_get(&sc->hdr);
+        sched_unready(sc);
+    }
+}
+
+void sched_wake(struct ec *ec)
+{
+    struct sc *sc = ec->blocked_sc;
+    ec->blocked_sc = 0;
+    if (sc) {
+        sched_ready(sc);
+        kobj_put(&sc->hdr);
+    }
+}
+
+void sched_forget(struct sc *sc)
+{
+    sched_unready(sc);
+    if (current == sc)
+        current = 0;
+}
 
 void sched_ready(struct sc *sc)
 {

@@ -44,9 +44,7 @@ static void wake(struct ec *ec, enum status st)
     *uregs_param(&ec->regs, 0) = st;
     if (ec->timeout)
         timeout_remove(ec);
-    if (ec->blocked_sc)
-        sched_ready(ec->blocked_sc);
-    ec->blocked_sc = 0;
+    sched_wake(ec);
     kobj_put(&ec->hdr);          /* the queue's reference */
 }
 
@@ -87,8 +85,7 @@ enum status sm_down(struct sm *sm, struct ec *ec, bool zero, uint64_t deadline)
     else
         sm->head = ec;
     sm->tail = ec;
-    ec->blocked_sc = sched_current();
-    sched_unready(ec->blocked_sc);
+    sched_block(ec);
     if (deadline)
         timeout_add(ec, deadline);
     ec->cont = ec_ret_hypercall;

@@ -9,7 +9,7 @@ void fpu_set_ts(bool on);
 
 /* Sets CR0.TS unless next owns the FPU state; CR0 is written only when
  * that changes. */
-static inline void fpu_switch(const struct ec *next)
+static inline __attribute__((always_inline)) void fpu_switch(const struct ec *next)
 {
     if ((next != fpu_owner) != fpu_ts_set)
         fpu_set_ts(next != fpu_owner);

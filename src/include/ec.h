@@ -86,11 +86,17 @@ void ec_kill(struct ec *ec);
 extern struct ec *ec_running;
 static inline struct ec *ec_current(void) { return ec_running; }
 
-/* Makes ec the running EC (the IPC paths' inline switch). */
+/* Makes ec the running EC (the IPC paths' inline switch). Running holds
+ * a reference: an EC whose last capability goes away mid-hypercall is
+ * freed only once another EC runs. */
 static inline __attribute__((always_inline)) void ec_activate(struct ec *ec)
 {
-    if (ec != ec_running) {
-        arch_ec_switch(ec_running, ec);
+    struct ec *prev = ec_running;
+    if (ec != prev) {
+        arch_ec_switch(prev, ec);
         ec_running = ec;
+        kobj_get(&ec->hdr);
+        if (prev)
+            kobj_put(&prev->hdr);
     }
 }

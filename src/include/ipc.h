@@ -13,3 +13,5 @@ _Noreturn void ipc_reply(struct ec *cur, uint32_t mtd);
 _Noreturn void ipc_event(struct ec *ec, uint64_t ev);
 /* The STARTUP event of a global thread that got its first SC. */
 _Noreturn void ipc_event_startup(struct ec *ec);
+/* Readies the ECs that waited for ec to become free (they retry). */
+void ipc_release_helpers(struct ec *ec);

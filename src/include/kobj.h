@@ -33,6 +33,13 @@ struct kobj {
 #define KOBJ_ALIGN 32
 
 /* Takes a reference. */
-static inline void kobj_get(struct kobj *o) { o->refs++; }
+static inline __attribute__((always_inline)) void kobj_get(struct kobj *o) { o->refs++; }
+/* Destroys an object whose last reference went away. */
+void kobj_destroy(struct kobj *o);
+
 /* Drops a reference; the last one destroys the object. */
-void kobj_put(struct kobj *o);
+static inline __attribute__((always_inline)) void kobj_put(struct kobj *o)
+{
+    if (__builtin_expect(--o->refs == 0, 0))
+        kobj_destroy(o);
+}
