@@ -67,3 +67,17 @@ enum status space_obj_insert(struct space_obj *s, uint64_t sel, cap_t c)
         return BAD_CAP;
     return space_obj_store(s, sel, c);
 }
+
+enum status space_obj_delegate(struct space_obj *src, struct space_obj *dst, uint64_t ssb,
+                                uint64_t dsb, uint64_t n, unsigned pmm)
+{
+    if (ssb + n > SEL_NUM || dsb + n > SEL_NUM)
+        return BAD_PAR;
+    for (uint64_t i = 0; i < n; i++) {
+        cap_t c = space_obj_lookup(src, ssb + i);
+        enum status st = space_obj_store(dst, dsb + i, cap_make(cap_obj(c), cap_perms(c) & pmm));
+        if (st != SUCCESS)
+            return st;
+    }
+    return SUCCESS;
+}

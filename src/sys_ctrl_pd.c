@@ -10,20 +10,6 @@
 #define HST_PAGES (HPT_USER_END >> 12)
 #define PHYS_PAGES (1ull << 40)               /* 52-bit physical addresses */
 
-static enum status delegate_obj(struct space_obj *src, struct space_obj *dst, uint64_t ssb,
-                                uint64_t dsb, uint64_t n, unsigned pmm)
-{
-    if (ssb + n > SEL_NUM || dsb + n > SEL_NUM)
-        return BAD_PAR;
-    for (uint64_t i = 0; i < n; i++) {
-        cap_t c = space_obj_lookup(src, ssb + i);
-        enum status st = space_obj_store(dst, dsb + i, cap_make(cap_obj(c), cap_perms(c) & pmm));
-        if (st != SUCCESS)
-            return st;
-    }
-    return SUCCESS;
-}
-
 static bool nova_owned(uint64_t pa)
 {
     return (pa >= nova_phys_start && pa < nova_phys_end) || arch_phys_protected(pa);
@@ -128,7 +114,7 @@ void sys_ctrl_pd(struct ec *cur)
     switch (s->type) {
     case KOBJ_SPACE_OBJ:
         if (d->type == KOBJ_SPACE_OBJ)
-            st = delegate_obj((struct space_obj *)s, (struct space_obj *)d, ssb, dsb, n, pmm);
+            st = space_obj_delegate((struct space_obj *)s, (struct space_obj *)d, ssb, dsb, n, pmm);
         break;
     case KOBJ_SPACE_HST:
         if (d->type != KOBJ_SPACE_HST)

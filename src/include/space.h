@@ -50,6 +50,12 @@ static inline __attribute__((always_inline)) cap_t space_obj_lookup(const struct
 enum status space_obj_store(struct space_obj *s, uint64_t sel, cap_t c);
 /* Stores c at sel only if sel holds CAP0 (the create_* rule): BAD_CAP. */
 enum status space_obj_insert(struct space_obj *s, uint64_t sel, cap_t c);
+/* Delegation between object spaces (interface §4.11): slot dsb+i becomes
+ * slot ssb+i with its permissions masked by pmm, CAP0 when none remain.
+ * BAD_PAR when a range runs past SEL_NUM; MEM_CAP (partial) when the
+ * destination's PD cannot pay for a leaf. */
+enum status space_obj_delegate(struct space_obj *src, struct space_obj *dst, uint64_t ssb,
+                               uint64_t dsb, uint64_t n, unsigned pmm);
 
 /* Host space */
 struct space_hst *space_hst_create(struct pd *owner, bool nova);
