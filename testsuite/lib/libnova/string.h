@@ -1,5 +1,5 @@
 /* The freestanding string and memory functions (the compiler may also emit
- * calls to memset/memcpy on its own). */
+ * calls to memset/memcpy on its own); the kernel's src/string.c. */
 #pragma once
 #include <stddef.h>
 
