@@ -3,22 +3,6 @@
 #include "elf.h"
 #include <string.h>
 
-struct elf64_ehdr {
-    unsigned char ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf64_phdr {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
-
-enum { ET_EXEC = 2, PT_LOAD = 1, EV_CURRENT = 1 };
-
 boot_error elf_check_root(const void *image, uint64_t size, uint64_t load_pa, uint16_t machine)
 {
     struct elf64_ehdr eh;

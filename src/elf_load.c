@@ -1,28 +1,13 @@
 /* The root image stays where the loader put it: its segments are mapped
  * from there (p_filesz == p_memsz was checked at boot by elf_check_root). */
 #include "elf_load.h"
+#include "elf.h"
 #include "arch.h"
 #include <string.h>
 
-struct ehdr {
-    unsigned char ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct phdr {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
-
-enum { PF_X = 1, PF_W = 2, PF_R = 4 };
-
 uint64_t elf_entry(uint64_t pa)
 {
-    const struct ehdr *eh = arch_phys_map(pa, sizeof *eh);
+    const struct elf64_ehdr *eh = arch_phys_map(pa, sizeof *eh);
     return eh ? eh->entry : 0;
 }
 
@@ -31,12 +16,12 @@ const char *elf_map_root(uint64_t pa, uint64_t size, struct hpt *h, struct quota
     const unsigned char *img = arch_phys_map(pa, size);
     if (!img)
         return "root image is not accessible";
-    struct ehdr eh;
+    struct elf64_ehdr eh;
     memcpy(&eh, img, sizeof eh);
     for (unsigned i = 0; i < eh.phnum; i++) {
-        struct phdr ph;
+        struct elf64_phdr ph;
         memcpy(&ph, img + eh.phoff + i * sizeof ph, sizeof ph);
-        if (ph.type != 1 || !ph.filesz || !ph.flags)
+        if (ph.type != PT_LOAD || !ph.filesz || !ph.flags)
             continue;
         if (ph.vaddr + ph.memsz > HPT_USER_END - 0x2000)
             return "a root segment lies outside the user range";

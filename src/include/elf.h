@@ -4,6 +4,23 @@
 #include <stdint.h>
 #include "bootinfo.h"
 
+/* The parts of the ELF64 format the root loader reads. */
+struct elf64_ehdr {
+    unsigned char ident[16];
+    uint16_t type, machine;
+    uint32_t version;
+    uint64_t entry, phoff, shoff;
+    uint32_t flags;
+    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
+};
+
+struct elf64_phdr {
+    uint32_t type, flags;
+    uint64_t offset, vaddr, paddr, filesz, memsz, align;
+};
+
+enum { ET_EXEC = 2, PT_LOAD = 1, EV_CURRENT = 1, PF_X = 1, PF_W = 2, PF_R = 4 };
+
 #define EM_X86_64 62
 #define EM_AARCH64 183
 

@@ -7,21 +7,8 @@
 
 static unsigned char img[0x3000];
 
-struct eh {
-    unsigned char ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-struct ph {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
-
-static struct eh *E(void) { return (struct eh *)img; }
-static struct ph *P(int i) { return (struct ph *)(img + 64 + i * 56); }
+static struct elf64_ehdr *E(void) { return (struct elf64_ehdr *)img; }
+static struct elf64_phdr *P(int i) { return (struct elf64_phdr *)(img + 64 + i * 56); }
 
 static void valid(void)
 {
@@ -34,8 +21,8 @@ static void valid(void)
     E()->phoff = 64;
     E()->phentsize = 56;
     E()->phnum = 2;
-    *P(0) = (struct ph){1, 5, 0x1000, 0x401000, 0, 0x1000, 0x1000, 0x1000};
-    *P(1) = (struct ph){4, 4, 0x200, 0, 0, 0x10, 0x10, 4};   /* PT_NOTE ignored */
+    *P(0) = (struct elf64_phdr){1, 5, 0x1000, 0x401000, 0, 0x1000, 0x1000, 0x1000};
+    *P(1) = (struct elf64_phdr){4, 4, 0x200, 0, 0, 0x10, 0x10, 4};   /* PT_NOTE ignored */
 }
 
 static boot_error check(void) { return elf_check_root(img, sizeof img, LOAD_PA, EM_X86_64); }
@@ -66,9 +53,9 @@ int main(void)
     valid(); P(0)->type = 4;                         CHECK_REJECTS(check(), "no PT_LOAD");   /* no PT_LOAD */
     valid(); P(0)->flags = 0;                        CHECK_REJECTS(check(), "no PT_LOAD");   /* skipped → none left */
     /* A zero-sized or flagless PT_LOAD besides a good one is skipped, as NOVA does. */
-    valid(); *P(1) = (struct ph){1, 0, 0x5000000, 0x1, 0, 0x10, 0x20, 0};
+    valid(); *P(1) = (struct elf64_phdr){1, 0, 0x5000000, 0x1, 0, 0x10, 0x20, 0};
     CHECK_ACCEPTS(check());
-    valid(); *P(1) = (struct ph){1, 6, 0x2000, 0x402000, 0, 0, 0x1000, 0};
+    valid(); *P(1) = (struct elf64_phdr){1, 6, 0x2000, 0x402000, 0, 0, 0x1000, 0};
     CHECK_ACCEPTS(check());
     return CHECK_DONE();
 }
