@@ -31,6 +31,9 @@ struct sc *sc_create(struct pd *owner, struct ec *ec, unsigned cpu, unsigned pri
     sc->cpu = cpu;
     sc->prio = prio;
     sc->budget = budget_ms * arch_counter_hz() / 1000;
+    if (!sc->budget)
+        sc->budget = 1;
+    sc->left = sc->budget;
     if (ec) {
         kobj_get(&ec->hdr);
         ec->sc = sc;

@@ -6,6 +6,7 @@
 #include "ec.h"
 #include "panic.h"
 #include "timeout.h"
+#include "timer.h"
 #include "kobj.h"
 
 static struct sc *queue[SC_PRIORITIES];   /* circular lists */
@@ -94,11 +95,26 @@ static struct sc *highest(void)
     return 0;
 }
 
-static void account(uint64_t now)
+/* Charges the running SC for its time since it was last charged. */
+static void charge(uint64_t now)
 {
-    if (current) {
-        current->consumed += now - current->last_start;
-        current = 0;
+    struct sc *sc = current;
+    if (!sc)
+        return;
+    uint64_t used = now - sc->last_start;
+    sc->consumed += used;
+    sc->left = used < sc->left ? sc->left - used : 0;
+    sc->last_start = now;
+}
+
+/* An SC that used up its budget goes behind the others of its priority
+ * (round robin) with a fresh budget. */
+static void rotate(struct sc *sc)
+{
+    sc->left = sc->budget;
+    if (sc->ready) {                     /* to the tail of its queue */
+        sched_unready(sc);
+        sched_ready(sc);
     }
 }
 
@@ -107,19 +123,25 @@ void sched_dispatch(void)
     for (;;) {
         uint64_t now = arch_counter();
         timeout_fire(now);
+        charge(now);
+        if (current && !current->left)
+            rotate(current);
         struct sc *sc = highest();
         if (sc) {
             if (sc != current) {
-                account(now);
                 current = sc;
                 sc->last_start = now;
+                if (!sc->left)
+                    sc->left = sc->budget;
             }
+            uint64_t end = now + sc->left, next = timeout_next();
+            arch_timer_arm(end < next ? end : next);
             ec_resume(sched_active_ec(sc));
         }
-        account(now);
-        /* Nothing ready: only a timeout can change that until interrupts
-         * arrive with the timer work, so wait for the earliest one. */
-        if (!timeout_pending())
-            panic("scheduler: nothing is runnable and nothing can wake an EC");
+        current = 0;
+        /* Nothing ready: wait for an interrupt (the timer for the next
+         * timeout, or a device) and look again. */
+        arch_timer_arm(timeout_next());
+        arch_idle_wait();
     }
 }

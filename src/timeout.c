@@ -4,6 +4,7 @@
 #include "timeout.h"
 #include "ec.h"
 #include "sm.h"
+#include "timer.h"
 
 static struct ec *pending;
 
@@ -25,6 +26,15 @@ void timeout_remove(struct ec *ec)
 }
 
 bool timeout_pending(void) { return pending != 0; }
+
+uint64_t timeout_next(void)
+{
+    uint64_t next = TIMER_NONE;
+    for (const struct ec *ec = pending; ec; ec = ec->timeout_next)
+        if (ec->timeout < next)
+            next = ec->timeout;
+    return next;
+}
 
 void timeout_fire(uint64_t now)
 {

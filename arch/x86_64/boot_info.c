@@ -10,6 +10,7 @@
 #include "tsc.h"
 #include "uart16550.h"
 #include "cpu_setup.h"
+#include "lapic.h"
 #include "pic.h"
 #include "segments.h"
 
@@ -27,6 +28,7 @@ void x86_boot(uint64_t magic, uint64_t info)
     pic_disable();
     cpu_setup((uint64_t)(uintptr_t)boot_stack_top);
     tsc_calibrate();
+    lapic_init();
 
     boot_error err;
     if (magic == MB1_BOOT_MAGIC)

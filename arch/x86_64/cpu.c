@@ -26,6 +26,12 @@ void arch_raise_test_exception(void)
     __asm__ volatile("ud2" ::: "memory");
 }
 
+void arch_idle_wait(void)
+{
+    /* STI takes effect after HLT starts: no interrupt slips in between. */
+    __asm__ volatile("sti; hlt; cli" ::: "memory");
+}
+
 void arch_halt(void)
 {
     for (;;)

@@ -3,6 +3,8 @@
 #include "arch_ec.h"
 #include "cpu_setup.h"
 #include "fpu.h"
+#include "lapic.h"
+#include "timer.h"
 #include "ec.h"
 #include "ipc.h"
 #include "panic.h"
@@ -59,6 +61,14 @@ void x86_user_trap(uregs_t *f)
     struct ec *ec = ec_current();
     if (f != &ec->regs)
         panic("trap frame at %p, not in the running EC's frame %p", (void *)f, (void *)&ec->regs);
+    if (f->vector >= 32) {            /* an interrupt, not an event */
+        if (f->vector == VEC_SPURIOUS || f->vector == 0x27 || f->vector == 0x2F)
+            x86_return_iret(f);
+        lapic_eoi();
+        if (f->vector == VEC_TIMER)
+            timer_interrupt_user();
+        x86_return_iret(f);
+    }
     if (f->vector == 7 && fpu_claim(ec))
         x86_return_iret(f);          /* #NM: the FPU was only switched */
     if (f->vector == 14) {

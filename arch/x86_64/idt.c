@@ -1,4 +1,5 @@
-/* The interrupt descriptor table: exception vectors 0..31 for now. */
+/* The interrupt descriptor table: every vector has a stub (exceptions
+ * 0..31, interrupts above). */
 #include <stdint.h>
 #include "layout.h"
 #include "trap_frame.h"
@@ -17,7 +18,7 @@ static struct idt_gate idt[256] __attribute__((aligned(16)));
 
 void idt_init(void)
 {
-    for (unsigned v = 0; v < 32; v++) {
+    for (unsigned v = 0; v < 256; v++) {
         uint64_t at = (uint64_t)(uintptr_t)trap_vectors + v * STUB_SIZE;
         idt[v] = (struct idt_gate){
             .offset_lo = (uint16_t)at, .selector = SEL_KERNEL_CODE, .type = GATE_INTERRUPT,

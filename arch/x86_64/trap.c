@@ -3,6 +3,8 @@
 #include "console.h"
 #include "exception.h"
 #include "panic.h"
+#include "lapic.h"
+#include "timer.h"
 #include "trap_frame.h"
 
 enum { VEC_UD = 6, VEC_PF = 14 };
@@ -48,8 +50,23 @@ static void dump(const struct trap_frame *f)
     }
 }
 
+/* An interrupt taken in the kernel (only the idle loop runs with them
+ * enabled). */
+static void kernel_interrupt(const struct trap_frame *f)
+{
+    if (f->vector == VEC_SPURIOUS || f->vector == 0x27 || f->vector == 0x2F)
+        return;                       /* spurious: LAPIC or the masked PICs */
+    lapic_eoi();
+    if (f->vector == VEC_TIMER)
+        timer_interrupt_idle();
+}
+
 void x86_trap(struct trap_frame *f)
 {
+    if (f->vector >= 32) {
+        kernel_interrupt(f);
+        return;
+    }
     /* Only a ud2 (0f 0b) can be skipped safely: we know its length. */
     const unsigned char *insn = (const unsigned char *)(uintptr_t)f->rip;
     if (f->vector == VEC_UD && insn[0] == 0x0f && insn[1] == 0x0b &&

@@ -19,6 +19,9 @@ vector_\v:
     .text
     .globl trap_vectors
 trap_vectors:
-    .irp v, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-    vector_stub \v
+    .altmacro
+    .set v, 0
+    .rept 256
+    vector_stub %v
+    .set v, v + 1
     .endr

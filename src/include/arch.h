@@ -16,6 +16,10 @@ uint64_t arch_counter_hz(void);
  * agreed pass or fail status; on hardware it parks the CPU. */
 _Noreturn void arch_exit(bool pass);
 
+/* Waits with interrupts enabled until one has been handled (the idle
+ * loop); returns with interrupts masked again. */
+void arch_idle_wait(void);
+
 /* Parks the CPU forever with interrupts masked. */
 _Noreturn void arch_halt(void);
 

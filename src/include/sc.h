@@ -14,6 +14,7 @@ struct sc {
     unsigned prio;
     unsigned cpu;
     uint64_t budget;              /* STC ticks */
+    uint64_t left;                /* of the budget, until the next rotation */
     uint64_t consumed;            /* STC ticks */
     uint64_t last_start;          /* when it was last dispatched */
     struct sc *next, *prev;       /* ready queue */
