@@ -1,9 +1,11 @@
 /* Multiboot v2 information: tags 1 cmdline, 3 module, 4 basic meminfo,
- * 6 memory map; 12/20 (EFI64) are noted for later. Tags are 8-aligned. */
+ * 6 memory map, 14/15 ACPI RSDP copies; 12/20 (EFI64) are noted for
+ * later. Tags are 8-aligned. */
 #include "multiboot.h"
 #include <string.h>
 
-enum { TAG_END = 0, TAG_CMDLINE = 1, TAG_MODULE = 3, TAG_MEMINFO = 4, TAG_MMAP = 6 };
+enum { TAG_END = 0, TAG_CMDLINE = 1, TAG_MODULE = 3, TAG_MEMINFO = 4, TAG_MMAP = 6,
+       TAG_ACPI_OLD = 14, TAG_ACPI_NEW = 15 };
 
 struct mb2_tag {
     uint32_t type, size;
@@ -40,7 +42,7 @@ static boot_error parse_mmap(const unsigned char *t, uint32_t size, struct booti
     return 0;
 }
 
-static boot_error parse_tag(const unsigned char *t, uint32_t type, uint32_t size,
+static boot_error parse_tag(const unsigned char *t, uint64_t t_pa, uint32_t type, uint32_t size,
                             struct bootinfo *bi, bool *have_mmap, uint64_t meminfo[2])
 {
     const char *s;
@@ -73,6 +75,13 @@ static boot_error parse_tag(const unsigned char *t, uint32_t type, uint32_t size
     case TAG_MMAP:
         *have_mmap = true;
         return parse_mmap(t, size, bi);
+    case TAG_ACPI_OLD:
+    case TAG_ACPI_NEW:
+        if (size < 8 + 20)
+            return "multiboot2 ACPI tag is too short for an RSDP";
+        if (type == TAG_ACPI_NEW || !bi->acpi_rsdp)
+            bi->acpi_rsdp = t_pa + 8;        /* the copy: validated by the ACPI parser */
+        return 0;
     default:
         return 0;   /* tags we do not use are skipped */
     }
@@ -103,7 +112,7 @@ boot_error multiboot2_parse(uint64_t info, phys_reader *read, struct bootinfo *b
             have_end = true;
             break;
         }
-        boot_error err = parse_tag(base + off, tag.type, tag.size, bi, &have_mmap, meminfo);
+        boot_error err = parse_tag(base + off, info + off, tag.type, tag.size, bi, &have_mmap, meminfo);
         if (err)
             return err;
         off += (tag.size + 7) & ~7u;

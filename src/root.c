@@ -9,6 +9,7 @@
 #include "panic.h"
 #include "pd.h"
 #include "sc.h"
+#include "intr.h"
 #include "sched.h"
 #include "sm.h"
 #include "console.h"
@@ -44,6 +45,8 @@ static struct space_obj *nova_spaces(struct kobj *spc[4])
     spc[3] = arch_has_pio ? (struct kobj *)space_msr_create(nova_pd, true) : 0;
     if (!obj || !spc[1] || (arch_has_pio && (!spc[2] || !spc[3])))
         panic("root: out of kernel memory for the NOVA spaces");
+    nova.obj = obj;
+    nova.hst = (struct space_hst *)spc[1];
     return obj;
 }
 
@@ -106,6 +109,7 @@ void root_launch(const struct bootinfo *bi)
     put(nova_obj, SEL_NUM - 6, &obj->hdr, PERMS_OBJ_HST, "the root object space cap");
     put(nova_obj, SEL_NUM - 7, &hst->hdr, PERMS_OBJ_HST, "the root host space cap");
     put(nova_obj, SEL_NUM - 9, &root_pd->hdr, PERMS_PD, "the root PD cap");
+    intr_init();
     for (unsigned cpu = 0; cpu < cpu_count; cpu++)
         put(nova_obj, cpu, (struct kobj *)sc_create(nova_pd, 0, cpu, 0, 1000), PERMS_SC,
             "an idle SC");

@@ -5,6 +5,7 @@
 #include "pt.h"
 #include "sc.h"
 #include "sched.h"
+#include "intr.h"
 #include "sm.h"
 #include "sys_util.h"
 
@@ -54,8 +55,14 @@ void sys_ctrl_sm(struct ec *cur)
     struct sm *sm = sys_lookup(cur, sys_param(cur, 0) >> 8, KOBJ_SM, down ? PERM_SM_DN : PERM_SM_UP);
     if (!sm)
         ec_return(cur, BAD_CAP);
-    if (down)
+    if (down) {
+        if (sm->interrupt) {
+            enum status st = intr_before_down(sm, cur);
+            if (st != SUCCESS)
+                ec_return(cur, st);
+        }
         ec_return(cur, sm_down(sm, cur, zero, sys_param(cur, 1)));
+    }
     enum status st = sm_up(sm);
     if (st != SUCCESS)
         ec_return(cur, st);
@@ -86,13 +93,18 @@ __attribute__((weak)) enum status arch_ctrl_hw_sstate(uint64_t desc)
 
 void sys_assign_int(struct ec *cur)
 {
-    /* Interrupt semaphores arrive with the interrupt work; no SM has
-     * ASSIGN until then. */
-    if (!sys_lookup(cur, sys_param(cur, 0) >> 8, KOBJ_SM, PERM_SM_ASSIGN))
+    struct sm *sm = sys_lookup(cur, sys_param(cur, 0) >> 8, KOBJ_SM, PERM_SM_ASSIGN);
+    if (!sm || !sm->interrupt)
         ec_return(cur, BAD_CAP);
-    if ((sys_param(cur, 1) & 0xFFFF) >= cpu_count)
-        ec_return(cur, BAD_CPU);
-    ec_return(cur, BAD_FTR);
+    uint32_t addr;
+    uint16_t data;
+    enum status st = intr_assign(sm, sys_param(cur, 1) & 0xFFFF, (sys_param(cur, 0) >> 4) & 0xF,
+                                 &addr, &data);
+    if (st == SUCCESS) {
+        *uregs_param(&cur->regs, 1) = addr;
+        *uregs_param(&cur->regs, 2) = data;
+    }
+    ec_return(cur, st);
 }
 
 void sys_assign_dev(struct ec *cur)

@@ -10,6 +10,7 @@
 #include "tsc.h"
 #include "uart16550.h"
 #include "cpu_setup.h"
+#include "acpi_boot.h"
 #include "lapic.h"
 #include "pic.h"
 #include "segments.h"
@@ -42,6 +43,7 @@ void x86_boot(uint64_t magic, uint64_t info)
 
     boot.kernel_start = (uint64_t)(uintptr_t)__kernel_phys_start;
     boot.kernel_end = (uint64_t)(uintptr_t)__kernel_phys_end;
+    boot.acpi_rsdp = acpi_setup(boot.acpi_rsdp);
     boot.boot_args[0] = magic;
     boot.boot_args[1] = info;
     kernel_main(&boot);

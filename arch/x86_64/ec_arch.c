@@ -3,7 +3,9 @@
 #include "arch_ec.h"
 #include "cpu_setup.h"
 #include "fpu.h"
+#include "ioapic.h"
 #include "lapic.h"
+#include "sched.h"
 #include "timer.h"
 #include "ec.h"
 #include "ipc.h"
@@ -64,9 +66,15 @@ void x86_user_trap(uregs_t *f)
     if (f->vector >= 32) {            /* an interrupt, not an event */
         if (f->vector == VEC_SPURIOUS || f->vector == 0x27 || f->vector == 0x2F)
             x86_return_iret(f);
-        lapic_eoi();
-        if (f->vector == VEC_TIMER)
+        if (f->vector == VEC_TIMER) {
+            lapic_eoi();
             timer_interrupt_user();
+        }
+        if (x86_device_interrupt((unsigned)f->vector)) {
+            ec->cont = ec_ret_exception;
+            sched_dispatch();         /* its semaphore's waiter may outrank us */
+        }
+        lapic_eoi();
         x86_return_iret(f);
     }
     if (f->vector == 7 && fpu_claim(ec))

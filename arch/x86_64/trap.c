@@ -3,6 +3,7 @@
 #include "console.h"
 #include "exception.h"
 #include "panic.h"
+#include "ioapic.h"
 #include "lapic.h"
 #include "timer.h"
 #include "trap_frame.h"
@@ -56,6 +57,8 @@ static void kernel_interrupt(const struct trap_frame *f)
 {
     if (f->vector == VEC_SPURIOUS || f->vector == 0x27 || f->vector == 0x2F)
         return;                       /* spurious: LAPIC or the masked PICs */
+    if (x86_device_interrupt((unsigned)f->vector))
+        return;                       /* the idle loop looks at the queues */
     lapic_eoi();
     if (f->vector == VEC_TIMER)
         timer_interrupt_idle();

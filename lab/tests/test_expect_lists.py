@@ -27,12 +27,12 @@ USER_PROBE_RE = re.compile(r'\bNOVA_PROBE\("([^"]+)"')
 
 @pytest.mark.parametrize("arch", ["x86_64", "aarch64"])
 def test_user_expect_list_matches_probe_sources(arch):
-    user = os.path.join(ROOT, "testsuite", "user")
     in_source = set()
-    for name in sorted(os.listdir(user)):
-        if name.endswith(".c"):
-            with open(os.path.join(user, name), encoding="utf-8") as f:
-                in_source.update(USER_PROBE_RE.findall(f.read()))
+    for d in (os.path.join(ROOT, "testsuite", "user"), os.path.join(ROOT, "testsuite", "user", arch)):
+        for name in sorted(os.listdir(d)) if os.path.isdir(d) else ():
+            if name.endswith(".c"):
+                with open(os.path.join(d, name), encoding="utf-8") as f:
+                    in_source.update(USER_PROBE_RE.findall(f.read()))
     listed = set(load_expected(os.path.join(LAB, "expect", f"user-{arch}.txt")))
     assert in_source, "no NOVA_PROBE() registrations found: the pattern is stale"
     assert listed == in_source

@@ -34,6 +34,7 @@ struct bootinfo {
     char console_compat[32];
     uint64_t fdt_addr;     /* physical address of the DTB, 0 when none */
     uint64_t fdt_size;
+    uint64_t acpi_rsdp;    /* physical address of an RSDP (copy), 0 when none */
     /* The root EC's first arguments: the registers the loader gave us
      * (x86: EAX, EBX; aarch64: X0..X2; interface §5.6). */
     uint64_t boot_args[3];

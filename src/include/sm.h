@@ -11,6 +11,9 @@ struct sm {
     struct kobj hdr;
     uint64_t counter;
     struct ec *head, *tail;       /* waiters, oldest first */
+    bool interrupt;               /* an interrupt SM (src/intr.c) */
+    bool level, masked;           /* its mode as assigned */
+    unsigned index, cpu;          /* interrupt index, routed CPU */
 };
 
 struct sm *sm_create(struct pd *owner, uint64_t counter);

@@ -1,0 +1,19 @@
+/* ACPI at boot on x86: the MADT names the CPUs and I/O APICs. */
+#include "acpi_boot.h"
+#include "arch.h"
+#include "ioapic.h"
+#include "panic.h"
+
+struct acpi_info acpi;
+
+uint64_t acpi_setup(uint64_t rsdp_hint)
+{
+    uint64_t rsdp = rsdp_hint ? rsdp_hint : acpi_find_rsdp(arch_phys_map);
+    if (!rsdp)
+        panic("boot: no ACPI RSDP found (x86 needs the MADT for its interrupt controllers)");
+    boot_error err = acpi_parse(rsdp, arch_phys_map, &acpi);
+    if (err)
+        panic("boot: bad ACPI tables: %s", err);
+    ioapic_init(&acpi);
+    return rsdp;
+}
