@@ -1,5 +1,6 @@
 /* Execution contexts: creation, switching and leaving the kernel. */
 #include "ec.h"
+#include "percpu.h"
 #include "arch_ec.h"
 #include "hypercall.h"
 #include "ipc.h"
@@ -12,7 +13,7 @@
 #include <string.h>
 
 static SLAB_CACHE(ec_cache, struct ec);
-struct ec *ec_running;
+struct percpu percpu[CPUS_MAX];
 
 static void destroy(struct kobj *o)
 {

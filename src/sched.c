@@ -7,19 +7,18 @@
 #include "panic.h"
 #include "timeout.h"
 #include "timer.h"
+#include "percpu.h"
+#include "kernel_lock.h"
 #include "kobj.h"
 
-static struct sc *queue[SC_PRIORITIES];   /* circular lists */
-static uint64_t ready_mask[SC_PRIORITIES / 64];
-static struct sc *current;
 
 void sched_init(void) {}
 
-struct sc *sched_current(void) { return current; }
+struct sc *sched_current(void) { return this_cpu()->current; }
 
 void sched_block(struct ec *ec)
 {
-    struct sc *sc = current;
+    struct sc *sc = this_cpu()->current;
     ec->blocked_sc = sc;
     if (sc) {
         kobj_get(&sc->hdr);
@@ -40,8 +39,8 @@ void sched_wake(struct ec *ec)
 void sched_forget(struct sc *sc)
 {
     sched_unready(sc);
-    if (current == sc)
-        current = 0;
+    if (percpu[sc->cpu].current == sc)
+        percpu[sc->cpu].current = 0;
 }
 
 void sched_ready(struct sc *sc)
@@ -49,17 +48,20 @@ void sched_ready(struct sc *sc)
     if (sc->ready)
         return;
     sc->ready = true;
-    struct sc **q = &queue[sc->prio];
+    struct percpu *cpu = &percpu[sc->cpu];
+    struct sc **q = &cpu->queue[sc->prio];
     if (!*q) {
         sc->next = sc->prev = sc;
         *q = sc;
-        ready_mask[sc->prio / 64] |= 1ull << (sc->prio % 64);
+        cpu->ready_mask[sc->prio / 64] |= 1ull << (sc->prio % 64);
     } else {
         sc->next = *q;
         sc->prev = (*q)->prev;
         sc->prev->next = sc;
         (*q)->prev = sc;
     }
+    if (sc->cpu != arch_cpu_id())
+        arch_ipi_reschedule(sc->cpu);   /* it may idle or run something lower */
 }
 
 void sched_unready(struct sc *sc)
@@ -67,10 +69,11 @@ void sched_unready(struct sc *sc)
     if (!sc->ready)
         return;
     sc->ready = false;
-    struct sc **q = &queue[sc->prio];
+    struct percpu *cpu = &percpu[sc->cpu];
+    struct sc **q = &cpu->queue[sc->prio];
     if (sc->next == sc) {
         *q = 0;
-        ready_mask[sc->prio / 64] &= ~(1ull << (sc->prio % 64));
+        cpu->ready_mask[sc->prio / 64] &= ~(1ull << (sc->prio % 64));
     } else {
         sc->prev->next = sc->next;
         sc->next->prev = sc->prev;
@@ -87,18 +90,18 @@ struct ec *sched_active_ec(struct sc *sc)
     return ec;
 }
 
-static struct sc *highest(void)
+static struct sc *highest(const struct percpu *cpu)
 {
     for (int w = SC_PRIORITIES / 64 - 1; w >= 0; w--)
-        if (ready_mask[w])
-            return queue[w * 64 + 63 - __builtin_clzll(ready_mask[w])];
+        if (cpu->ready_mask[w])
+            return cpu->queue[w * 64 + 63 - __builtin_clzll(cpu->ready_mask[w])];
     return 0;
 }
 
 /* Charges the running SC for its time since it was last charged. */
-static void charge(uint64_t now)
+static void charge(struct percpu *cpu, uint64_t now)
 {
-    struct sc *sc = current;
+    struct sc *sc = cpu->current;
     if (!sc)
         return;
     uint64_t used = now - sc->last_start;
@@ -120,28 +123,32 @@ static void rotate(struct sc *sc)
 
 void sched_dispatch(void)
 {
+    struct percpu *cpu = this_cpu();
     for (;;) {
         uint64_t now = arch_counter();
-        timeout_fire(now);
-        charge(now);
-        if (current && !current->left)
-            rotate(current);
-        struct sc *sc = highest();
+        timeout_fire(cpu, now);
+        charge(cpu, now);
+        if (cpu->current && !cpu->current->left)
+            rotate(cpu->current);
+        struct sc *sc = highest(cpu);
         if (sc) {
-            if (sc != current) {
-                current = sc;
+            if (sc != cpu->current) {
+                cpu->current = sc;
                 sc->last_start = now;
                 if (!sc->left)
                     sc->left = sc->budget;
             }
-            uint64_t end = now + sc->left, next = timeout_next();
+            uint64_t end = now + sc->left, next = timeout_next(cpu);
             arch_timer_arm(end < next ? end : next);
             ec_resume(sched_active_ec(sc));
         }
-        current = 0;
+        cpu->current = 0;
         /* Nothing ready: wait for an interrupt (the timer for the next
-         * timeout, or a device) and look again. */
-        arch_timer_arm(timeout_next());
+         * timeout, a device, another CPU) and look again. The kernel lock
+         * is free meanwhile, so other CPUs can run kernel code. */
+        arch_timer_arm(timeout_next(cpu));
+        kernel_unlock();
         arch_idle_wait();
+        kernel_lock();
     }
 }

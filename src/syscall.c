@@ -2,6 +2,7 @@
  * (interface §4.1); the IPC pair comes first as the hot path. */
 #include "hypercall.h"
 #include "ipc.h"
+#include "kernel_lock.h"
 #include "status.h"
 
 _Noreturn void syscall_dispatch(void);
@@ -10,12 +11,14 @@ _Noreturn void syscall_reply(void);
 /* ipc_reply's own entry: the architecture saved only what a reply needs. */
 void syscall_reply(void)
 {
+    kernel_lock();
     struct ec *cur = ec_current();
     ipc_reply(cur, (uint32_t)sys_param(cur, 1));
 }
 
 void syscall_dispatch(void)
 {
+    kernel_lock();
     struct ec *cur = ec_current();
     uint64_t p0 = sys_param(cur, 0);
     switch (p0 & 0xF) {

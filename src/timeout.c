@@ -5,19 +5,18 @@
 #include "ec.h"
 #include "sm.h"
 #include "timer.h"
-
-static struct ec *pending;
+#include "percpu.h"
 
 void timeout_add(struct ec *ec, uint64_t deadline)
 {
     ec->timeout = deadline;
-    ec->timeout_next = pending;
-    pending = ec;
+    ec->timeout_next = percpu[ec->cpu].timeouts;
+    percpu[ec->cpu].timeouts = ec;
 }
 
 void timeout_remove(struct ec *ec)
 {
-    for (struct ec **p = &pending; *p; p = &(*p)->timeout_next)
+    for (struct ec **p = &percpu[ec->cpu].timeouts; *p; p = &(*p)->timeout_next)
         if (*p == ec) {
             *p = ec->timeout_next;
             break;
@@ -25,20 +24,18 @@ void timeout_remove(struct ec *ec)
     ec->timeout = 0;
 }
 
-bool timeout_pending(void) { return pending != 0; }
-
-uint64_t timeout_next(void)
+uint64_t timeout_next(const struct percpu *cpu)
 {
     uint64_t next = TIMER_NONE;
-    for (const struct ec *ec = pending; ec; ec = ec->timeout_next)
+    for (const struct ec *ec = cpu->timeouts; ec; ec = ec->timeout_next)
         if (ec->timeout < next)
             next = ec->timeout;
     return next;
 }
 
-void timeout_fire(uint64_t now)
+void timeout_fire(struct percpu *cpu, uint64_t now)
 {
-    for (struct ec **p = &pending; *p;) {
+    for (struct ec **p = &cpu->timeouts; *p;) {
         struct ec *ec = *p;
         if (ec->timeout > now) {
             p = &ec->timeout_next;

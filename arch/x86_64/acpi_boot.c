@@ -3,6 +3,7 @@
 #include "arch.h"
 #include "ioapic.h"
 #include "panic.h"
+#include "smp.h"
 
 struct acpi_info acpi;
 
@@ -15,5 +16,6 @@ uint64_t acpi_setup(uint64_t rsdp_hint)
     if (err)
         panic("boot: bad ACPI tables: %s", err);
     ioapic_init(&acpi);
+    smp_boot(&acpi);
     return rsdp;
 }

@@ -16,8 +16,9 @@ void arch_space_switch(const struct ec *next);
 
 static inline __attribute__((always_inline)) void arch_ec_switch_frame(uint64_t top)
 {
-    cpu0.frame_top = top;
-    tss.rsp[0] = top;
+    struct cpu_local *c = cpu_self();
+    c->frame_top = top;
+    c->tss->rsp[0] = top;
 }
 
 #define arch_ec_switch(prev, next)                                            \

@@ -11,6 +11,7 @@
 #include "uart16550.h"
 #include "cpu_setup.h"
 #include "acpi_boot.h"
+#include "kernel_lock.h"
 #include "lapic.h"
 #include "pic.h"
 #include "segments.h"
@@ -23,11 +24,13 @@ static struct bootinfo boot;
 
 void x86_boot(uint64_t magic, uint64_t info)
 {
+    kernel_lock_enabled = true;
+    kernel_lock();                    /* held until the first exit to user mode */
     uart16550_init();
-    gdt_init();
+    gdt_init(0);
     idt_init();
     pic_disable();
-    cpu_setup((uint64_t)(uintptr_t)boot_stack_top);
+    cpu_setup(0, (uint64_t)(uintptr_t)boot_stack_top);
     tsc_calibrate();
     lapic_init();
 

@@ -3,6 +3,7 @@
  * SSE for user code (the kernel itself never touches FPU registers). */
 #include "cpu_local.h"
 #include "cpu_setup.h"
+#include "percpu.h"
 #include "segments.h"
 
 enum {
@@ -13,7 +14,7 @@ enum {
 
 extern const char syscall_entry[];   /* entry.S */
 
-struct cpu_local cpu0;
+struct cpu_local cpu_locals[CPUS_MAX];
 
 static void wrmsr(uint32_t msr, uint64_t v)
 {
@@ -27,11 +28,13 @@ static uint64_t rdmsr(uint32_t msr)
     return (uint64_t)hi << 32 | lo;
 }
 
-void cpu_setup(uint64_t kstack_top)
+void cpu_setup(unsigned id, uint64_t kstack_top)
 {
-    cpu0.self = &cpu0;
-    cpu0.kstack_top = kstack_top;
-    wrmsr(MSR_GS_BASE, (uint64_t)(uintptr_t)&cpu0);
+    struct cpu_local *c = &cpu_locals[id];
+    c->self = c;
+    c->id = id;
+    c->kstack_top = kstack_top;
+    wrmsr(MSR_GS_BASE, (uint64_t)(uintptr_t)c);
     wrmsr(MSR_KERNEL_GS_BASE, 0);
     wrmsr(MSR_EFER, rdmsr(MSR_EFER) | 1);                     /* SCE */
     wrmsr(MSR_STAR, (uint64_t)SEL_USER_BASE << 48 | (uint64_t)SEL_KERNEL_CODE << 32);

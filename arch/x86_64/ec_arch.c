@@ -4,6 +4,7 @@
 #include "cpu_setup.h"
 #include "fpu.h"
 #include "ioapic.h"
+#include "kernel_lock.h"
 #include "lapic.h"
 #include "sched.h"
 #include "timer.h"
@@ -18,16 +19,15 @@ const bool arch_has_pio = true;
 
 _Noreturn void x86_user_trap(uregs_t *f);
 
-static const struct hpt *active_space;
-static const struct space_pio *loaded_pio;   /* whose bits the TSS holds */
 
 /* The TSS holds one PIO space's bitmap; switching between a PD with
  * ports and PDs without any costs one store, not an 8 KiB copy. */
 static void switch_pio(const struct space_pio *pio)
 {
+    struct cpu_local *c = cpu_self();
     if (pio && !pio->ports)
         pio = 0;
-    if (pio && pio == loaded_pio) {
+    if (pio && pio == c->loaded_pio) {
         tss_iomap_enable(true);
         return;
     }
@@ -36,13 +36,14 @@ static void switch_pio(const struct space_pio *pio)
         return;
     }
     tss_load_iomap(pio->allowed);
-    loaded_pio = pio;
+    c->loaded_pio = pio;
 }
 
 void arch_pio_changed(const struct space_pio *s)
 {
-    if (s == loaded_pio)
-        loaded_pio = 0;              /* reload on the next switch */
+    for (unsigned i = 0; i < CPUS_MAX; i++)
+        if (cpu_locals[i].loaded_pio == s)
+            cpu_locals[i].loaded_pio = 0;   /* reload on the next switch */
     struct ec *cur = ec_current();
     if (cur && cur->pd->pio == s)
         switch_pio(s);
@@ -51,24 +52,26 @@ void arch_pio_changed(const struct space_pio *s)
 void arch_space_switch(const struct ec *next)
 {
     const struct hpt *space = &next->pd->hst->hpt;
-    if (space != active_space) {
+    struct cpu_local *c = cpu_self();
+    if (space != c->active_space) {
         hpt_activate(space);
-        active_space = space;
+        c->active_space = space;
     }
     switch_pio(next->pd->pio);
 }
 
 void x86_user_trap(uregs_t *f)
 {
+    kernel_lock();
     struct ec *ec = ec_current();
     if (f != &ec->regs)
         panic("trap frame at %p, not in the running EC's frame %p", (void *)f, (void *)&ec->regs);
     if (f->vector >= 32) {            /* an interrupt, not an event */
         if (f->vector == VEC_SPURIOUS || f->vector == 0x27 || f->vector == 0x2F)
             x86_return_iret(f);
-        if (f->vector == VEC_TIMER) {
+        if (f->vector == VEC_TIMER || f->vector == VEC_RESCHED) {
             lapic_eoi();
-            timer_interrupt_user();
+            timer_interrupt_user();   /* both mean: schedule again */
         }
         if (x86_device_interrupt((unsigned)f->vector)) {
             ec->cont = ec_ret_exception;

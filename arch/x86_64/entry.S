@@ -1,7 +1,9 @@
 /* Kernel entry from user mode. SYSCALL and traps both leave the user
  * state in the running EC's register frame (struct trap_frame), then
  * continue on the CPU's kernel stack, which holds nothing across exits:
- * blocked ECs resume through continuations. */
+ * blocked ECs resume through continuations. The C side takes the kernel
+ * lock; every exit to user mode releases it (serving++, x86 always runs
+ * with the lock enabled). */
 #include "cpu_local.h"
 #include "segments.h"
 
@@ -102,6 +104,7 @@ x86_return_portal:
     xor     %r14d, %r14d
     xor     %r15d, %r15d
     mov     $0x202, %r11d
+    incl    big_lock + 4(%rip)          /* kernel_unlock: serving++ */
     swapgs
     sysretq
 
@@ -113,6 +116,7 @@ x86_return_sysret:
     mov     16(%rsp), %rcx              /* RIP */
     mov     $0x202, %r11d               /* RFLAGS (interface §6.3) */
     mov     40(%rsp), %rsp              /* user RSP */
+    incl    big_lock + 4(%rip)          /* kernel_unlock: serving++ */
     swapgs
     sysretq
 
@@ -122,6 +126,7 @@ x86_return_iret:
     mov     %rdi, %rsp
     restore_gprs
     add     $16, %rsp
+    incl    big_lock + 4(%rip)          /* kernel_unlock: serving++ */
     swapgs
     iretq
 

@@ -24,6 +24,11 @@ void idt_init(void)
             .offset_lo = (uint16_t)at, .selector = SEL_KERNEL_CODE, .type = GATE_INTERRUPT,
             .offset_mid = (uint16_t)(at >> 16), .offset_hi = (uint32_t)(at >> 32)};
     }
+    idt_load();
+}
+
+void idt_load(void)
+{
     struct __attribute__((packed)) { uint16_t limit; uint64_t base; } desc = {
         sizeof idt - 1, (uint64_t)(uintptr_t)idt};
     __asm__ volatile("lidt %0" : : "m"(desc));

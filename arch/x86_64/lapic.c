@@ -11,7 +11,8 @@
 
 enum {
     MSR_APIC_BASE = 0x1B, MSR_TSC_DEADLINE = 0x6E0,
-    REG_EOI = 0xB0, REG_SVR = 0xF0, REG_LVT_TIMER = 0x320, REG_INITIAL = 0x380,
+    REG_ID = 0x20, REG_EOI = 0xB0, REG_SVR = 0xF0, REG_ICR_LOW = 0x300, REG_ICR_HIGH = 0x310,
+    ICR_PENDING = 1u << 12, REG_LVT_TIMER = 0x320, REG_INITIAL = 0x380,
     REG_CURRENT = 0x390, REG_DIVIDE = 0x3E0,
     SVR_ENABLE = 1u << 8, LVT_TSC_DEADLINE = 2u << 17, LVT_MASKED = 1u << 16,
     DIVIDE_BY_1 = 0xB,
@@ -68,10 +69,24 @@ bool lapic_init(void)
     if (tsc_deadline)
         write_reg(REG_LVT_TIMER, LVT_TSC_DEADLINE | VEC_TIMER);
     else {
-        calibrate();
+        if (!ratio)
+            calibrate();                                /* once: all CPUs alike */
         write_reg(REG_LVT_TIMER, VEC_TIMER);           /* one-shot */
     }
     return true;
+}
+
+uint32_t lapic_id(void)
+{
+    return read_reg(REG_ID) >> 24;
+}
+
+void lapic_ipi(uint32_t apic_id, uint32_t icr_low)
+{
+    write_reg(REG_ICR_HIGH, apic_id << 24);
+    write_reg(REG_ICR_LOW, icr_low);
+    for (unsigned spin = 0; read_reg(REG_ICR_LOW) & ICR_PENDING && spin < 1000000; spin++)
+        __asm__ volatile("pause");
 }
 
 void lapic_eoi(void)

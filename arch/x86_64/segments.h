@@ -12,8 +12,7 @@
 #include <stdint.h>
 /* Loads the full GDT with the TSS; rsp0 is where the CPU puts the frame
  * of an interrupt or exception taken in user mode. */
-void gdt_init(void);
-void tss_set_rsp0(uint64_t rsp0);
+void gdt_init(unsigned cpu);
 
 struct __attribute__((packed)) tss {
     uint32_t reserved0;
@@ -24,7 +23,7 @@ struct __attribute__((packed)) tss {
     uint16_t reserved3, iomap_base;
     uint8_t iomap[8192 + 1];   /* bit set = port denied; the last byte ends it */
 };
-extern struct tss tss;
+
 /* Copies a PIO space's permissions into the TSS bitmap (NULL: none). */
 void tss_load_iomap(const uint8_t *allowed);
 /* Switches the loaded bitmap on or off without copying it. */

@@ -4,6 +4,7 @@
 #include "exception.h"
 #include "panic.h"
 #include "ioapic.h"
+#include "kernel_lock.h"
 #include "lapic.h"
 #include "timer.h"
 #include "trap_frame.h"
@@ -57,11 +58,13 @@ static void kernel_interrupt(const struct trap_frame *f)
 {
     if (f->vector == VEC_SPURIOUS || f->vector == 0x27 || f->vector == 0x2F)
         return;                       /* spurious: LAPIC or the masked PICs */
-    if (x86_device_interrupt((unsigned)f->vector))
-        return;                       /* the idle loop looks at the queues */
-    lapic_eoi();
-    if (f->vector == VEC_TIMER)
-        timer_interrupt_idle();
+    kernel_lock();                    /* the idle loop runs without it */
+    if (!x86_device_interrupt((unsigned)f->vector)) {
+        lapic_eoi();
+        if (f->vector == VEC_TIMER)
+            timer_interrupt_idle();   /* VEC_RESCHED: the idle loop looks again */
+    }
+    kernel_unlock();
 }
 
 void x86_trap(struct trap_frame *f)

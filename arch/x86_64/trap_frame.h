@@ -10,3 +10,5 @@ struct trap_frame {
 
 void x86_trap(struct trap_frame *f);
 void idt_init(void);
+/* Loads the (shared) IDT on this CPU. */
+void idt_load(void);

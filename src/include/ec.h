@@ -82,19 +82,20 @@ static inline __attribute__((always_inline, noreturn)) void ec_return(struct ec 
 /* Kills ec (it never runs again) and wakes what waits for it. */
 void ec_kill(struct ec *ec);
 
-/* The EC running on this CPU (one CPU for now). */
-extern struct ec *ec_running;
-static inline struct ec *ec_current(void) { return ec_running; }
+/* The EC running on this CPU. */
+#include "percpu.h"
+static inline struct ec *ec_current(void) { return this_cpu()->ec_running; }
 
 /* Makes ec the running EC (the IPC paths' inline switch). Running holds
  * a reference: an EC whose last capability goes away mid-hypercall is
  * freed only once another EC runs. */
 static inline __attribute__((always_inline)) void ec_activate(struct ec *ec)
 {
-    struct ec *prev = ec_running;
+    struct percpu *cpu = this_cpu();
+    struct ec *prev = cpu->ec_running;
     if (ec != prev) {
         arch_ec_switch(prev, ec);
-        ec_running = ec;
+        cpu->ec_running = ec;
         kobj_get(&ec->hdr);
         if (prev)
             kobj_put(&prev->hdr);

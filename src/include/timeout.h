@@ -7,8 +7,9 @@ struct ec;
 
 void timeout_add(struct ec *ec, uint64_t deadline);
 void timeout_remove(struct ec *ec);
-/* Wakes every EC whose deadline is at or before now (with TIMEOUT). */
-void timeout_fire(uint64_t now);
-bool timeout_pending(void);
-/* The earliest deadline (TIMER_NONE when there is none). */
-uint64_t timeout_next(void);
+struct percpu;
+
+/* Wakes every EC of cpu whose deadline is at or before now (TIMEOUT). */
+void timeout_fire(struct percpu *cpu, uint64_t now);
+/* The earliest deadline on cpu (TIMER_NONE when there is none). */
+uint64_t timeout_next(const struct percpu *cpu);
