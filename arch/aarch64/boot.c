@@ -7,6 +7,7 @@
 #include "console.h"
 #include "elf.h"
 #include "fdt.h"
+#include "irq.h"
 #include "kernel.h"
 #include "panic.h"
 #include "sections.h"
@@ -132,5 +133,6 @@ void aarch64_boot(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t el)
     if (!mmu_is_normal(bi.kernel_start, bi.kernel_end - bi.kernel_start))
         panic("boot: the kernel image %lx-%lx is not all mapped as memory",
               (unsigned long)bi.kernel_start, (unsigned long)bi.kernel_end);
+    irq_setup(&bi);
     kernel_main(&bi);
 }

@@ -1,9 +1,10 @@
 /* The EL2 controls for running host ECs at EL0 (interface §9): stage 1
- * off and the host space as stage-2 table (HCR_EL2 = RW|TGE|DC|VM, so
- * every EL0 exception comes to EL2), EL0 may read CNTVCT_EL0 (offset 0:
- * = STC) but CNTPCT_EL0, the timers, PMU and debug registers trap (EC
- * 0x18 events), WFI/WFE trap (EC 0x01), FP/SIMD per fpu.c. Set on the
- * first switch to an EC: the probes run before with HCR_EL2 = RW. */
+ * off and the host space as stage-2 table (HCR_EL2 = RW|TGE|DC|VM|IMO,
+ * so every EL0 exception and IRQ comes to EL2), EL0 may read CNTVCT_EL0
+ * (offset 0: = STC) but CNTPCT_EL0, the timers, PMU and debug registers
+ * trap (EC 0x18 events), WFI/WFE trap (EC 0x01), FP/SIMD per fpu.c. Set
+ * on the first switch to an EC: the probes run before with HCR_EL2 =
+ * RW|IMO. */
 #include "aarch64.h"
 #include "hpt.h"
 #include "panic.h"
@@ -12,7 +13,8 @@
 #define HCR_VM (1ull << 0)
 #define HCR_DC (1ull << 12)
 #define HCR_TGE (1ull << 27)
-#define HCR_HOST (HCR_RW | HCR_TGE | HCR_DC | HCR_VM)
+/* TGE routes physical IRQs to EL2 as if IMO were set; IMO says so anyway. */
+#define HCR_HOST (HCR_RW | HCR_TGE | HCR_DC | HCR_VM | HCR_IMO)
 
 /* VTCR_EL2: 4 KiB granule, walks inner-shareable write-back, 40-bit
  * IPA starting at level 1 (two concatenated tables), 8-bit VMIDs. */

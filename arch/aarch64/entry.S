@@ -53,12 +53,13 @@ el0_sync:
 1:  kernel_stack
     bl      aarch64_user_sync           /* (esr), never returns */
 
-/* Interrupts and SErrors from EL0: aarch64_user_async(kind). */
+/* IRQs from EL0: aarch64_user_irq() (irq.c); FIQs (none is used) and
+ * SErrors: aarch64_user_async(kind). */
     .globl el0_irq, el0_fiq, el0_serror
 el0_irq:
     save_user
-    mov     x0, #1
-    b       1f
+    kernel_stack
+    bl      aarch64_user_irq            /* never returns */
 el0_fiq:
     save_user
     mov     x0, #2

@@ -1,10 +1,11 @@
 /* Physical memory the NOVA host space withholds besides the kernel image
  * (interface §5.8): the GIC's distributor, CPU interface, hypervisor
- * interface and redistributors. Frame sizes follow the integration: GIC
- * frames 64 KiB apart (QEMU virt, ZynqMP, R-Car) or packed 4 KiB apart
- * (the GIC-400 of BCM2711, Tegra X1). GICV stays available: it is what a
- * VMM may give a guest. */
+ * interface and redistributors, where gic.c found them (DTB or board).
+ * Frame sizes follow the integration: GIC frames 64 KiB apart (QEMU
+ * virt, ZynqMP, R-Car) or packed 4 KiB apart (the GIC-400 of BCM2711,
+ * Tegra X1). GICV stays available: it is what a VMM may give a guest. */
 #include "aarch64.h"
+#include "gic.h"
 #include "hpt.h"
 
 #define GICR_FRAME 0x20000ull       /* RD_base + SGI_base of one CPU */
@@ -17,7 +18,7 @@ static bool within(uint64_t pa, uint64_t base, uint64_t size)
 
 bool arch_phys_protected(uint64_t pa)
 {
-    const struct board_gic *g = &board.gic;
+    const struct board_gic *g = &gic_active()->g;     /* the DTB's, else the board's */
     uint64_t frame = g->gicd % 0x10000 ? 0x1000 : 0x10000;
     return within(pa, g->gicd, frame) ||
            within(pa, g->gicc, 2 * frame) ||        /* GICC spans two pages */

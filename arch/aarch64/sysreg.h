@@ -19,9 +19,13 @@
 #define SCTLR_I (1ull << 12)    /* instruction cache */
 #define SCTLR_EL2_KERNEL (SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_SA | SCTLR_I)
 
-/* HCR_EL2 while no guest runs: EL1 is AArch64, nothing trapped, no E2H/TGE. */
+/* HCR_EL2 while no EC has run yet (the kernel probes): EL1 is AArch64,
+ * physical IRQs go to EL2 (IMO; without it, or TGE, the idle loop's
+ * WFI would never take the timer's interrupt), nothing trapped, no
+ * E2H/TGE. */
 #define HCR_RW (1ull << 31)
-#define HCR_EL2_KERNEL HCR_RW
+#define HCR_IMO (1ull << 4)
+#define HCR_EL2_KERNEL (HCR_RW | HCR_IMO)
 
 /* ESR_ELx exception classes the kernel names. */
 #define ESR_EC(esr) (((esr) >> 26) & 0x3f)

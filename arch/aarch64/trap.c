@@ -5,6 +5,7 @@
 #include "arch.h"
 #include "console.h"
 #include "exception.h"
+#include "irq.h"
 #include "panic.h"
 #include "sysreg.h"
 #include "trap_frame.h"
@@ -58,6 +59,10 @@ static void dump(const struct trap_frame *f, uint64_t entry)
 
 void aarch64_trap(struct trap_frame *f, uint64_t entry)
 {
+    if (entry == 5) {                   /* EL2h IRQ: the idle loop's wait */
+        aarch64_kernel_irq();
+        return;
+    }
     unsigned ec = (unsigned)ESR_EC(f->esr);
     bool sync = (entry & 3) == 0;
     /* Only synchronous exceptions of our own EL2 code can be resumed; the

@@ -51,7 +51,7 @@ void aarch64_user_async(uint64_t kind)
         ec->cont = ec_ret_exception;
         ipc_event(ec, EC_SERROR);
     }
-    /* No interrupt is enabled yet: one arriving is a kernel bug. */
-    panic("unexpected %s from EL0 at ELR 0x%lx: no interrupt is enabled",
-          kind == 1 ? "IRQ" : "FIQ", (unsigned long)ec->regs.pc);
+    /* Every interrupt is group 1 (IRQ): an FIQ is a kernel bug. */
+    panic("unexpected FIQ (kind %lu) from EL0 at ELR 0x%lx", (unsigned long)kind,
+          (unsigned long)ec->regs.pc);
 }

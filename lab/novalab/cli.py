@@ -65,7 +65,7 @@ def list_profiles(arch, meson, out):
             print(p.name, p.image, p.files.get("dtb", "-"), profiles.image_for(p, user),
                   profiles.root_for(p, user), file=out)
         else:
-            print(f"{p.name:<22} {p.arch:<8} {p.image:<22} {p.description}", file=out)
+            print(f"{p.name:<24} {p.arch:<8} {p.image:<22} {p.description}", file=out)
 
 
 def _terminate(signum, frame):

@@ -71,6 +71,14 @@ PROFILES = (
         icount_args=("-global", "cortex-a57-arm-cpu.cntfrq=1000000000"),
         description="virt (GICv2, PL011), arm64 Image entered at EL2"),
     Profile(
+        name="qemu-aarch64-virt-gicv3", arch="aarch64", board="qemu",
+        emulator="qemu-system-aarch64", loader="arm64-image",
+        image="nova-qemu-test.img",
+        args=("-M", "virt,virtualization=on,gic-version=3", "-cpu", "cortex-a57", "-m", "512")
+        + QEMU_HEADLESS + ARM_SEMIHOSTING,
+        icount_args=("-global", "cortex-a57-arm-cpu.cntfrq=1000000000"),
+        description="virt with a GICv3 (redistributor, ICC system registers), as qemu-aarch64-virt"),
+    Profile(
         name="qemu-aarch64-zcu102", arch="aarch64", board="zcu102",
         emulator="qemu-system-aarch64", loader="arm64-image",
         image="nova-zcu102-test.img",

@@ -6,7 +6,8 @@ from novalab import boot, profiles
 
 def test_required_profiles_exist():
     names = profiles.names()
-    for n in ("qemu-x86_64", "qemu-x86_64-grub", "qemu-aarch64-virt", "qemu-aarch64-zcu102"):
+    for n in ("qemu-x86_64", "qemu-x86_64-grub", "qemu-aarch64-virt", "qemu-aarch64-virt-gicv3",
+              "qemu-aarch64-zcu102"):
         assert n in names
     assert profiles.DEFAULT == "qemu-x86_64"
     assert len(set(names)) == len(names)

@@ -1,0 +1,26 @@
+/* Interrupt handling on aarch64 (irq.c, timer.c): the GIC delivers the
+ * EL2 timer and, later, device interrupts as IRQs to EL2. */
+#pragma once
+#include <stdint.h>
+
+struct bootinfo;
+/* The GIC (gic.c) and the EL2 timer's interrupt; before the first EC. */
+void irq_setup(const struct bootinfo *bi);
+
+/* How many interrupts were taken: from EL0, in the kernel (idle loop),
+ * of them the timer's, and acknowledgements that found nothing. */
+struct irq_stats {
+    unsigned long user, kernel, timer, spurious;
+};
+extern struct irq_stats irq_stats;
+
+/* IRQ entry points: from EL0 (entry.S, after saving the EC's frame) and
+ * at EL2 (trap.c; only the idle loop runs with IRQs unmasked). */
+_Noreturn void aarch64_user_irq(void);
+void aarch64_kernel_irq(void);
+
+/* timer.c: the CNTHP timer behind arch_timer_arm. */
+void timer_init(unsigned intid);
+unsigned timer_intid(void);
+/* Disarms the timer so its level-sensitive line drops (before the EOI). */
+void timer_quiesce(void);
