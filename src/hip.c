@@ -26,6 +26,7 @@ void hip_build(struct hip *h, const struct bootinfo *bi)
         .sel_gst_arch = ARCH_SEL_GST_ARCH, .sel_gst_nova = ARCH_SEL_GST_NOVA,
         .cpu_num = (uint16_t)cpu_count,
         .int_pin = (uint16_t)arch_int_pins(),
+        .int_msi = (uint16_t)arch_int_msis(),
         .mco_obj = 9,             /* an aligned 512-range lies in one leaf */
         .mco_pio = 16, .mco_msr = 16,
     };

@@ -12,9 +12,18 @@ enum { ASSIGN_M = 1, ASSIGN_T = 2, ASSIGN_P = 4 };
 static struct sm **sms;
 static unsigned count;
 
+__attribute__((weak)) unsigned arch_int_msis(void) { return 0; }
+
+__attribute__((weak)) bool arch_int_msi(unsigned index, unsigned cpu, bool masked,
+                                        uint32_t *addr, uint16_t *data)
+{
+    (void)index, (void)cpu, (void)masked, (void)addr, (void)data;
+    return false;
+}
+
 void intr_init(void)
 {
-    count = arch_int_pins();
+    count = arch_int_pins() + arch_int_msis();
     if (!count)
         return;
     sms = kmem_alloc(&nova_pd->quota, 0);
@@ -46,9 +55,13 @@ enum status intr_assign(struct sm *sm, unsigned cpu, unsigned flags, uint32_t *m
 {
     if (cpu >= cpu_count)
         return BAD_CPU;
-    sm->level = flags & ASSIGN_T;
     sm->masked = flags & ASSIGN_M;
     sm->cpu = cpu;
+    if (sm->index >= arch_int_pins()) {       /* an MSI: edge by nature */
+        sm->level = false;
+        return arch_int_msi(sm->index, cpu, sm->masked, msi_addr, msi_data) ? SUCCESS : BAD_PAR;
+    }
+    sm->level = flags & ASSIGN_T;
     if (!arch_int_assign(sm->index, cpu, flags & ASSIGN_M, sm->level, flags & ASSIGN_P))
         return BAD_PAR;
     *msi_addr = 0;                    /* pins have no MSI address or data */

@@ -6,6 +6,7 @@
 #include "lapic.h"
 #include "layout.h"
 #include "panic.h"
+#include "smp.h"
 
 enum { REG_SELECT = 0x00, REG_WINDOW = 0x10, IOAPIC_VER = 0x01, REDIR = 0x10 };
 enum { RED_MASKED = 1u << 16, RED_LEVEL = 1u << 15, RED_LOW = 1u << 13 };
@@ -17,7 +18,6 @@ struct ioapic {
 
 static struct ioapic ioapics[ACPI_MAX_IOAPICS];
 static unsigned ioapic_count, gsi_count;
-static uint32_t apic_ids[ACPI_MAX_CPUS];
 static bool level_of[IRQ_VECTORS];
 
 static uint32_t rd(const struct ioapic *io, uint32_t reg)
@@ -42,8 +42,6 @@ static const struct ioapic *owner(unsigned gsi)
 
 void ioapic_init(const struct acpi_info *ai)
 {
-    for (unsigned c = 0; c < ai->cpus; c++)
-        apic_ids[c] = ai->apic_id[c];
     for (unsigned i = 0; i < ai->ioapics; i++) {
         struct ioapic *io = &ioapics[ioapic_count];
         if (ai->ioapic[i].addr >= DIRECT_MAP_SIZE)
@@ -65,6 +63,27 @@ void ioapic_init(const struct acpi_info *ai)
 
 unsigned arch_int_pins(void) { return gsi_count; }
 
+/* MSIs take the vectors after the pins. Without interrupt remapping the
+ * kernel cannot check which device sends one (assign_int's dev), and
+ * masking means dropping what arrives. */
+enum { MSIS = 32 };
+static bool msi_masked[IRQ_VECTORS];
+
+unsigned arch_int_msis(void)
+{
+    return gsi_count + MSIS <= IRQ_VECTORS ? MSIS : IRQ_VECTORS - gsi_count;
+}
+
+bool arch_int_msi(unsigned index, unsigned cpu, bool masked, uint32_t *addr, uint16_t *data)
+{
+    if (index < gsi_count || index >= gsi_count + arch_int_msis())
+        return false;
+    msi_masked[index] = masked;
+    *addr = 0xFEE00000u | cpu_apic_id[cpu] << 12;        /* fixed, physical destination */
+    *data = (uint16_t)(IRQ_VECTOR_BASE + index);      /* edge */
+    return true;
+}
+
 static void set_mask(unsigned gsi, bool masked)
 {
     const struct ioapic *io = owner(gsi);
@@ -82,7 +101,7 @@ bool arch_int_assign(unsigned index, unsigned cpu, bool masked, bool level, bool
     uint32_t reg = REDIR + 2 * (index - io->gsi_base);
     level_of[index] = level;
     wr(io, reg, RED_MASKED);                          /* no delivery while changing */
-    wr(io, reg + 1, apic_ids[cpu] << 24);
+    wr(io, reg + 1, cpu_apic_id[cpu] << 24);
     wr(io, reg, (IRQ_VECTOR_BASE + index) | (level ? RED_LEVEL : 0) |
                     (active_low ? RED_LOW : 0) | (masked ? RED_MASKED : 0));
     return true;
@@ -95,12 +114,13 @@ void arch_int_unmask(unsigned index)
 
 bool x86_device_interrupt(unsigned vector)
 {
-    if (vector < IRQ_VECTOR_BASE || vector >= IRQ_VECTOR_BASE + gsi_count)
+    if (vector < IRQ_VECTOR_BASE || vector >= IRQ_VECTOR_BASE + gsi_count + arch_int_msis())
         return false;
-    unsigned gsi = vector - IRQ_VECTOR_BASE;
-    if (level_of[gsi])
-        set_mask(gsi, true);          /* until the driver's next down */
+    unsigned index = vector - IRQ_VECTOR_BASE;
+    if (index < gsi_count && level_of[index])
+        set_mask(index, true);        /* until the driver's next down */
     lapic_eoi();
-    intr_raise(gsi);
+    if (!msi_masked[index])
+        intr_raise(index);
     return true;
 }

@@ -45,7 +45,10 @@ QEMU_HEADLESS = ("-display", "none", "-monitor", "none", "-serial", "stdio",
                  "-nodefaults", "-no-reboot")
 # The guest ends QEMU: x86 writes V to port 0xf4 -> exit (V<<1)|1.
 X86_PC = ("-M", "pc", "-cpu", "max", "-m", "512") + QEMU_HEADLESS + (
-    "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04")
+    "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+    # A PCI device with MSI and a register that raises its interrupt: the
+    # user suite's MSI probe.
+    "-device", "edu")
 # aarch64 ends QEMU with semihosting SYS_EXIT, from EL2 (the kernel) or
 # EL0 (a root task: QEMU 7.2 ignores EL0 semihosting without userspace=on).
 ARM_SEMIHOSTING = ("-semihosting-config", "enable=on,target=native,userspace=on")

@@ -17,6 +17,10 @@ unsigned arch_int_pins(void);
 bool arch_int_assign(unsigned index, unsigned cpu, bool masked, bool level, bool active_low);
 /* A level interrupt was delivered and masked: unmask it again. */
 void arch_int_unmask(unsigned index);
+/* MSIs (weak default: none): their count, and routing index (>= the
+ * pins) to cpu, giving the address and data the device must write. */
+unsigned arch_int_msis(void);
+bool arch_int_msi(unsigned index, unsigned cpu, bool masked, uint32_t *addr, uint16_t *data);
 
 /* The interrupt SMs, created with the NOVA object space. */
 void intr_init(void);
