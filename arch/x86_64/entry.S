@@ -2,8 +2,8 @@
  * state in the running EC's register frame (struct trap_frame), then
  * continue on the CPU's kernel stack, which holds nothing across exits:
  * blocked ECs resume through continuations. The C side takes the kernel
- * lock; every exit to user mode releases it (serving++, x86 always runs
- * with the lock enabled). */
+ * lock; every exit to user mode releases it. With one CPU online the lock
+ * is off and both sides skip it. */
 #include "cpu_local.h"
 #include "segments.h"
 
@@ -25,6 +25,14 @@
     push    %r13
     push    %r14
     push    %r15
+    .endm
+
+/* kernel_unlock (kernel_lock.h): serving++, when the lock is in use. */
+    .macro unlock_kernel
+    cmpb    $0, kernel_lock_enabled(%rip)
+    je      .Lunlocked\@
+    incl    big_lock + 4(%rip)
+.Lunlocked\@:
     .endm
 
     .macro restore_gprs
@@ -104,7 +112,7 @@ x86_return_portal:
     xor     %r14d, %r14d
     xor     %r15d, %r15d
     mov     $0x202, %r11d
-    incl    big_lock + 4(%rip)          /* kernel_unlock: serving++ */
+    unlock_kernel
     swapgs
     sysretq
 
@@ -116,7 +124,7 @@ x86_return_sysret:
     mov     16(%rsp), %rcx              /* RIP */
     mov     $0x202, %r11d               /* RFLAGS (interface §6.3) */
     mov     40(%rsp), %rsp              /* user RSP */
-    incl    big_lock + 4(%rip)          /* kernel_unlock: serving++ */
+    unlock_kernel
     swapgs
     sysretq
 
@@ -126,7 +134,7 @@ x86_return_iret:
     mov     %rdi, %rsp
     restore_gprs
     add     $16, %rsp
-    incl    big_lock + 4(%rip)          /* kernel_unlock: serving++ */
+    unlock_kernel
     swapgs
     iretq
 

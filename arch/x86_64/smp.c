@@ -85,6 +85,10 @@ void smp_boot(const struct acpi_info *ai)
     }
     cpu_count = n;
     kprintf("smp: %u CPU%s online\n", n, n == 1 ? "" : "s");
+    if (n == 1) {                     /* nobody to exclude: drop the lock */
+        kernel_unlock();
+        kernel_lock_enabled = false;
+    }
 }
 
 void arch_ipi_reschedule(unsigned cpu)
