@@ -6,6 +6,7 @@
 #include "sc.h"
 #include "sched.h"
 #include "intr.h"
+#include "kernel_lock.h"
 #include "sm.h"
 #include "sys_util.h"
 
@@ -14,11 +15,15 @@ void sys_ctrl_ec(struct ec *cur)
     struct ec *ec = sys_lookup(cur, sys_param(cur, 0) >> 8, KOBJ_EC, PERM_EC_CTRL);
     if (!ec)
         ec_return(cur, BAD_CAP);
-    /* One CPU: the target is not in user mode while we run, so weak and
-     * strong recall are both complete once the flag is set; it raises the
-     * event before it next leaves the kernel (ec_resume), the caller
-     * itself right now, after this call's status. */
+    /* The target raises the event before it next leaves the kernel
+     * (ec_resume); the caller itself right now, after this call's status.
+     * On another CPU it may be in user mode: the reschedule IPI brings it
+     * into the kernel. Under the kernel lock the caller cannot wait for
+     * that, so a strong recall returns like a weak one (the recall is
+     * pending and will be observed before the target runs user code). */
     ec->flags |= EC_RECALL;
+    if (ec->cpu != cur->cpu)
+        arch_ipi_reschedule(ec->cpu);
     *uregs_param(&cur->regs, 0) = SUCCESS;
     cur->cont = ec_ret_hypercall;
     if (ec == cur)
