@@ -36,6 +36,12 @@ struct ec *ec_create(struct pd *owner, struct pd *pd, enum ec_kind kind, unsigne
         *err = ABORTED;           /* the required spaces are missing */
         return 0;
     }
+    /* A UTCB must not replace another kernel page (a UTCB, the HIP):
+     * that EC's teardown would later unmap this one. */
+    if (kind != EC_VCPU && hpt_get(&pd->hst->hpt, utcb_va).kernel_owned) {
+        *err = BAD_PAR;
+        return 0;
+    }
     struct ec *ec = slab_alloc(&ec_cache, &owner->quota);
     if (!ec) {
         *err = MEM_OBJ;

@@ -61,6 +61,19 @@ static void bad_par_utcb(struct nova_probe_ctx *ctx)
 }
 NOVA_PROBE("create_ec.bad_par_utcb_beyond_h", bad_par_utcb);
 
+static void utcb_over_kernel_page(struct nova_probe_ctx *ctx)
+{
+    /* Not in the spec (it names only 2^H): this kernel refuses to put a
+     * UTCB where the HIP or another UTCB is mapped, since replacing one
+     * would break the EC it belongs to. */
+    uint64_t hip = (uintptr_t)nova_rt.hip, root_utcb = (uintptr_t)nova_rt.utcb;
+    nova_expect_status(ctx, "utcb over the HIP", ec_in(nova_rt.pd, 0, hip, nova_rt.cpu),
+                       NOVA_BAD_PAR);
+    nova_expect_status(ctx, "utcb over the root's UTCB", ec_in(nova_rt.pd, 0, root_utcb, nova_rt.cpu),
+                       NOVA_BAD_PAR);
+}
+NOVA_PROBE("create_ec.bad_par_utcb_over_kernel_page", utcb_over_kernel_page);
+
 static void missing_spaces(struct nova_probe_ctx *ctx)
 {
     /* A host EC needs its PD's object, host and (x86) PIO space. */
