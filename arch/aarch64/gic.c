@@ -50,6 +50,11 @@ void gic_setup(const struct bootinfo *bi)
             active.timer_ppi);
 }
 
+void gic_cpu_setup(void)
+{
+    gic->cpu_init(&active);
+}
+
 const struct gic_config *gic_active(void)
 {
     return &active;

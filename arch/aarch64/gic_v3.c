@@ -8,6 +8,7 @@
 #include "gic.h"
 #include "mmio.h"
 #include "panic.h"
+#include "percpu.h"
 #include "sysreg.h"
 
 enum {
@@ -29,8 +30,14 @@ enum {
 #define SRE_SRE (1u << 0)
 #define PRIO4 (GIC_PRIO * 0x01010101u)
 
-static uint64_t gicd, rd, sgi;          /* this CPU's RD_base and SGI_base frames */
-static uint64_t affinity;               /* MPIDR as GICD_IROUTER wants it */
+static uint64_t gicd;
+static uint64_t rd[CPUS_MAX], sgi_base[CPUS_MAX];   /* each CPU's RD_base and SGI_base */
+static uint64_t affinity[CPUS_MAX];     /* each CPU's MPIDR as GICD_IROUTER wants it */
+
+static uint64_t own_affinity(void)
+{
+    return read_sysreg(mpidr_el1) & 0xff00ffffffull;   /* Aff3, Aff2..Aff0; IRM 0 */
+}
 
 static void wait_rwp(uint64_t reg, uint32_t bit)
 {
@@ -70,10 +77,30 @@ static void cpu_interface(void)
     isb();
 }
 
+/* This CPU's redistributor (woken, SGIs/PPIs off) and ICC registers. */
+static void cpu_init(const struct gic_config *c)
+{
+    unsigned cpu = arch_cpu_id();
+    affinity[cpu] = own_affinity();
+    uint64_t r = rd[cpu] = find_redistributor(c);
+    mmio_write32(r + GICR_WAKER, mmio_read32(r + GICR_WAKER) & ~WAKER_SLEEP);
+    if (!gic_wait_clear(r + GICR_WAKER, WAKER_ASLEEP))
+        panic("gic: GICv3 redistributor at 0x%lx stays asleep", (unsigned long)r);
+    uint64_t sgi = sgi_base[cpu] = r + GICR_SGI;
+    mmio_write32(sgi + GICD_ICENABLER, ~0u);            /* same offsets as GICD's */
+    wait_rwp(r + GICR_CTLR, GICR_CTLR_RWP);
+    mmio_write32(sgi + GICD_ICPENDR, ~0u);
+    mmio_write32(sgi + GICD_ICACTIVER, ~0u);
+    mmio_write32(sgi + GICD_IGROUPR, ~0u);
+    for (unsigned i = 0; i < 32; i += 4)
+        mmio_write32(sgi + GICD_IPRIORITYR + i, PRIO4);
+    cpu_interface();
+}
+
 static void init(const struct gic_config *c)
 {
     gicd = c->g.gicd;
-    affinity = read_sysreg(mpidr_el1) & 0xff00ffffffull;   /* Aff3, Aff2..Aff0; IRM 0 */
+    uint64_t aff = own_affinity();
     mmio_write32(gicd + GICD_CTLR, 0);
     wait_rwp(gicd + GICD_CTLR, CTLR_RWP);
     gic_lines = 32 * ((mmio_read32(gicd + GICD_TYPER) & 0x1f) + 1);
@@ -90,24 +117,11 @@ static void init(const struct gic_config *c)
     for (unsigned i = 32; i < gic_lines; i += 4)
         mmio_write32(gicd + GICD_IPRIORITYR + i, PRIO4);
     for (unsigned i = 32; i < gic_lines; i++)
-        mmio_write64(gicd + GICD_IROUTER + 8 * i, affinity);
+        mmio_write64(gicd + GICD_IROUTER + 8 * i, aff);
     wait_rwp(gicd + GICD_CTLR, CTLR_RWP);
     mmio_write32(gicd + GICD_CTLR, CTLR_ENABLE);
     wait_rwp(gicd + GICD_CTLR, CTLR_RWP);
-
-    rd = find_redistributor(c);
-    mmio_write32(rd + GICR_WAKER, mmio_read32(rd + GICR_WAKER) & ~WAKER_SLEEP);
-    if (!gic_wait_clear(rd + GICR_WAKER, WAKER_ASLEEP))
-        panic("gic: GICv3 redistributor at 0x%lx stays asleep", (unsigned long)rd);
-    sgi = rd + GICR_SGI;
-    mmio_write32(sgi + GICD_ICENABLER, ~0u);            /* same offsets as GICD's */
-    wait_rwp(rd + GICR_CTLR, GICR_CTLR_RWP);
-    mmio_write32(sgi + GICD_ICPENDR, ~0u);
-    mmio_write32(sgi + GICD_ICACTIVER, ~0u);
-    mmio_write32(sgi + GICD_IGROUPR, ~0u);
-    for (unsigned i = 0; i < 32; i += 4)
-        mmio_write32(sgi + GICD_IPRIORITYR + i, PRIO4);
-    cpu_interface();
+    cpu_init(c);
 }
 
 static uint32_t ack(void)
@@ -124,7 +138,7 @@ static void eoi(uint32_t token)
 /* SGIs and PPIs live in the redistributor, SPIs in the distributor. */
 static uint64_t bank(unsigned id)
 {
-    return id < 32 ? sgi : gicd;
+    return id < 32 ? sgi_base[arch_cpu_id()] : gicd;
 }
 
 static void enable(unsigned id, bool on)
@@ -132,7 +146,8 @@ static void enable(unsigned id, bool on)
     mmio_write32(bank(id) + (on ? GICD_ISENABLER : GICD_ICENABLER) + id / 32 * 4,
                  1u << (id % 32));
     if (!on)        /* disabled only once the write has taken effect */
-        wait_rwp(id < 32 ? rd + GICR_CTLR : gicd + GICD_CTLR, id < 32 ? GICR_CTLR_RWP : CTLR_RWP);
+        wait_rwp(id < 32 ? rd[arch_cpu_id()] + GICR_CTLR : gicd + GICD_CTLR,
+                 id < 32 ? GICR_CTLR_RWP : CTLR_RWP);
 }
 
 static void configure(unsigned id, bool edge)
@@ -142,10 +157,10 @@ static void configure(unsigned id, bool edge)
     mmio_write32(r, edge ? mmio_read32(r) | bit : mmio_read32(r) & ~bit);
 }
 
-static void route(unsigned id)
+static void route(unsigned id, unsigned cpu)
 {
     if (id >= 32)
-        mmio_write64(gicd + GICD_IROUTER + 8 * id, affinity);
+        mmio_write64(gicd + GICD_IROUTER + 8 * id, affinity[cpu]);
 }
 
 static bool pending(unsigned id)
@@ -153,7 +168,21 @@ static bool pending(unsigned id)
     return mmio_read32(bank(id) + GICD_ISPENDR + id / 32 * 4) & (1u << (id % 32));
 }
 
+/* ICC_SGI1R_EL1: Aff3 [55:48], RS [47:44] = Aff0 / 16, Aff2 [39:32],
+ * INTID [27:24], Aff1 [23:16], target list bit Aff0 % 16. The dsb makes
+ * the stores that readied the work visible before the SGI is sent. */
+static void sgi(unsigned id, unsigned cpu)
+{
+    uint64_t a = affinity[cpu], aff0 = a & 0xff;
+    uint64_t v = (a >> 32 & 0xff) << 48 | (aff0 >> 4) << 44 | (a >> 16 & 0xff) << 32 |
+                 (uint64_t)(id & 0xf) << 24 | (a >> 8 & 0xff) << 16 | 1ull << (aff0 & 0xf);
+    dsb(ish);
+    write_sysreg(icc_sgi1r_el1, v);
+    isb();
+}
+
 const struct gic_driver gic_v3 = {
-    .name = "GICv3", .init = init, .ack = ack, .eoi = eoi, .intid_mask = 0xffffff,
-    .enable = enable, .configure = configure, .route = route, .pending = pending,
+    .name = "GICv3", .init = init, .cpu_init = cpu_init, .ack = ack, .eoi = eoi,
+    .intid_mask = 0xffffff, .enable = enable, .configure = configure, .route = route,
+    .pending = pending, .sgi = sgi,
 };

@@ -7,6 +7,7 @@
 #include "arch_ec.h"
 #include "ec.h"
 #include "gic.h"
+#include "sched.h"
 #include "timer.h"
 
 struct irq_stats irq_stats;
@@ -33,7 +34,10 @@ void aarch64_user_irq(void)
         gic_eoi(token);
         timer_interrupt_user();         /* EC state is in its frame */
     }
-    /* Nothing else is enabled yet; interrupt semaphores will take SPIs here. */
+    if (irq_device(id, token)) {
+        ec->cont = ec_ret_exception;
+        sched_dispatch();               /* its semaphore's waiter may outrank us */
+    }
     gic_eoi(token);
     aarch64_ret_user(&ec->regs);
 }
@@ -54,7 +58,8 @@ void aarch64_kernel_irq(void)
         timer_interrupt_idle();
         return;
     }
-    gic_eoi(token);
+    if (!irq_device(id, token))
+        gic_eoi(token);
 }
 
 void arch_idle_wait(void)

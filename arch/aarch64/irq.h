@@ -1,6 +1,7 @@
-/* Interrupt handling on aarch64 (irq.c, timer.c): the GIC delivers the
- * EL2 timer and, later, device interrupts as IRQs to EL2. */
+/* Interrupt handling on aarch64 (irq.c, timer.c, intr_gic.c): the GIC
+ * delivers the EL2 timer, reschedule SGIs and device SPIs as IRQs to EL2. */
 #pragma once
+#include <stdbool.h>
 #include <stdint.h>
 
 struct bootinfo;
@@ -18,6 +19,10 @@ extern struct irq_stats irq_stats;
  * at EL2 (trap.c; only the idle loop runs with IRQs unmasked). */
 _Noreturn void aarch64_user_irq(void);
 void aarch64_kernel_irq(void);
+
+/* intr_gic.c: an SPI of an interrupt semaphore (masked if level, EOI'd,
+ * its SM up); false for any other INTID, which the caller handles. */
+bool irq_device(unsigned id, uint32_t token);
 
 /* timer.c: the CNTHP timer behind arch_timer_arm. */
 void timer_init(unsigned intid);
