@@ -11,4 +11,5 @@ const struct aarch64_board board = {
     .gic = {.version = GIC_V3, .gicd = 0x38800000, .gicr = 0x38880000},
     .psci = PSCI_SMC,
     .timer = {.hz_fallback = 8333333, BOARD_TIMER_PPIS},
+    .cpus = {4, {0, 1, 2, 3}},
 };

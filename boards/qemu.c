@@ -12,4 +12,5 @@ const struct aarch64_board board = {
             .gich = 0x08030000},
     .psci = PSCI_SMC,
     .timer = {.hz_fallback = 62500000, BOARD_TIMER_PPIS},
+    .cpus = {8, {0, 1, 2, 3, 4, 5, 6, 7}},
 };

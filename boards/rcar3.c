@@ -11,4 +11,5 @@ const struct aarch64_board board = {
     .gic = {.version = GIC_V2, .gicd = 0xf1010000, .gicc = 0xf1020000, .gich = 0xf1040000},
     .psci = PSCI_SMC,
     .timer = {.hz_fallback = 8333333, BOARD_TIMER_PPIS},
+    .cpus = {8, {0x0, 0x1, 0x2, 0x3, 0x100, 0x101, 0x102, 0x103}},
 };

@@ -12,4 +12,5 @@ const struct aarch64_board board = {
     .gic = {.version = GIC_V2, .gicd = 0xff841000, .gicc = 0xff842000, .gich = 0xff844000},
     .psci = PSCI_SMC,
     .timer = {.hz_fallback = 54000000, BOARD_TIMER_PPIS},
+    .cpus = {4, {0, 1, 2, 3}},
 };

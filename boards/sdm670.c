@@ -12,4 +12,5 @@ const struct aarch64_board board = {
     .gic = {.version = GIC_V3, .gicd = 0x17a00000, .gicr = 0x17a60000},
     .psci = PSCI_SMC,
     .timer = {.hz_fallback = 19200000, BOARD_TIMER_PPIS},
+    .cpus = {8, {0x0, 0x100, 0x200, 0x300, 0x400, 0x500, 0x600, 0x700}},
 };

@@ -11,4 +11,5 @@ const struct aarch64_board board = {
     .gic = {.version = GIC_V2, .gicd = 0x50041000, .gicc = 0x50042000, .gich = 0x50044000},
     .psci = PSCI_SMC,
     .timer = {.hz_fallback = 19200000, BOARD_TIMER_PPIS},
+    .cpus = {4, {0, 1, 2, 3}},
 };

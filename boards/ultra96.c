@@ -11,4 +11,5 @@ const struct aarch64_board board = {
     .gic = {.version = GIC_V2, .gicd = 0xf9010000, .gicc = 0xf9020000, .gich = 0xf9040000},
     .psci = PSCI_SMC,
     .timer = {.hz_fallback = 100000000, BOARD_TIMER_PPIS},
+    .cpus = {4, {0, 1, 2, 3}},
 };

@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "board_data.h"
+#include "cpu_local.h"
 
 /* boot.c, entered from head.S with the MMU off: x0..x2 as the loader
  * left them, el the exception level at entry (3: head.S has dropped to
@@ -38,32 +39,28 @@ extern const char el2_vectors[], el1_vectors[];
 /* EL0 host ECs (el0.c, entry.S, fpu.c, user_trap.c). */
 struct ec;
 struct fpu_state;
-/* The EL2 controls for host ECs, set before the first one runs. */
-extern bool el0_ready;
+/* The EL2 controls for host ECs, set on each CPU before its first EC
+ * runs (cpu_local.el0_ready). */
 void el0_setup(void);
-/* Lazy FP/SIMD switching through CPTR_EL2.TFP (fpu.c). */
-struct fpu_cpu {
-    struct ec *owner;           /* whose state the FP registers hold */
-    bool trapping;              /* CPTR_EL2.TFP */
-};
-extern struct fpu_cpu fpu_cpu;
+/* Lazy FP/SIMD switching through CPTR_EL2.TFP (fpu.c), per CPU: the
+ * owner and TFP are in cpu_local. */
 void fpu_init(void);
 /* CPTR_EL2 (E2H = 0): RES1 bits 13..12 and 9..0 (TZ: SVE traps), trace
  * registers trapped (TTA), FP/SIMD trapped while TFP is set. The eret
  * to EL0 synchronizes a change; the kernel itself uses no FP. */
 #define CPTR_BASE (0x33ffull | 1ull << 20)
 #define CPTR_TFP (1ull << 10)
-static inline void fpu_set_trap(bool trap)
+static inline void fpu_set_trap(struct cpu_local *c, bool trap)
 {
     __asm__ volatile("msr cptr_el2, %0" ::"r"(CPTR_BASE | (trap ? CPTR_TFP : 0)) : "memory");
-    fpu_cpu.trapping = trap;
+    c->fpu_trapping = trap;
 }
 /* On a switch: FP traps unless next owns the registers. */
-static inline void fpu_switch_to(const struct ec *next)
+static inline void fpu_switch_to(struct cpu_local *c, const struct ec *next)
 {
-    bool trap = next != fpu_cpu.owner;
-    if (__builtin_expect(trap != fpu_cpu.trapping, 0))
-        fpu_set_trap(trap);
+    bool trap = next != c->fpu_owner;
+    if (__builtin_expect(trap != c->fpu_trapping, 0))
+        fpu_set_trap(c, trap);
 }
 /* An FP/SIMD access trapped (EC 0x07): false when ec may not use FP. */
 bool fpu_claim(struct ec *ec);
@@ -74,6 +71,9 @@ void fpu_load(const struct fpu_state *f);
 bool smc_call(uint64_t x[18]);
 /* proxy_smc (SVC #1): true when done, false for an exception. */
 bool proxy_smc(struct ec *ec);
+
+/* timer.c: the EL2 timer on a secondary CPU (its PPI is banked). */
+void timer_cpu_init(void);
 
 /* Bounded polling: the counter value timeout_us microseconds from now. */
 uint64_t counter_deadline(uint64_t timeout_us);

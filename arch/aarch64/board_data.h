@@ -45,6 +45,14 @@ struct board_timer {
     uint8_t ppi_el1_virt;
 };
 
+/* CPUs to start when the DTB lists none: MPIDR affinities (Aff3 in bits
+ * 39..32, Aff2..Aff0 in 23..0), the boot CPU's among them. */
+#define BOARD_CPUS_MAX 8
+struct board_cpus {
+    unsigned count;
+    uint64_t mpidr[BOARD_CPUS_MAX];
+};
+
 struct aarch64_board {
     /* RAM assumed without a DTB, and mapped before the DTB is read: the
      * kernel's own 2 MiB-aligned load address lies inside. */
@@ -53,6 +61,7 @@ struct aarch64_board {
     struct board_gic gic;
     enum psci_conduit psci;
     struct board_timer timer;
+    struct board_cpus cpus;
 };
 
 /* Defined by the board file the image is linked with. */

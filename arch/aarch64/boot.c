@@ -11,6 +11,7 @@
 #include "kernel.h"
 #include "panic.h"
 #include "sections.h"
+#include "smp.h"
 #include "sysreg.h"
 
 #define FDT_MAGIC_LE 0xedfe0dd0u        /* 0xd00dfeed as a little-endian load */
@@ -134,5 +135,6 @@ void aarch64_boot(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t el)
         panic("boot: the kernel image %lx-%lx is not all mapped as memory",
               (unsigned long)bi.kernel_start, (unsigned long)bi.kernel_end);
     irq_setup(&bi);
+    smp_boot(&bi);
     kernel_main(&bi);
 }

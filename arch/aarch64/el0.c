@@ -3,9 +3,10 @@
  * so every EL0 exception and IRQ comes to EL2), EL0 may read CNTVCT_EL0
  * (offset 0: = STC) but CNTPCT_EL0, the timers, PMU and debug registers
  * trap (EC 0x18 events), WFI/WFE trap (EC 0x01), FP/SIMD per fpu.c. Set
- * on the first switch to an EC: the probes run before with HCR_EL2 =
- * RW|IMO. */
+ * on each CPU's first switch to an EC: the probes run before with
+ * HCR_EL2 = RW|IMO. TPIDR_EL2 (the kernel stack) is set at boot. */
 #include "aarch64.h"
+#include "cpu_local.h"
 #include "hpt.h"
 #include "panic.h"
 #include "sysreg.h"
@@ -39,10 +40,6 @@
 #define MDCR_TRAPS ((1ull << 5) | (1ull << 6) | (1ull << 8) | (1ull << 9) | (1ull << 10) | \
                     (1ull << 11))
 
-extern char boot_stack_top[];
-
-bool el0_ready;
-
 void el0_setup(void)
 {
     unsigned parange = (unsigned)(read_sysreg(ID_AA64MMFR0_EL1) & 0xf);
@@ -64,9 +61,8 @@ void el0_setup(void)
     write_sysreg(cntv_ctl_el0, 0);
     write_sysreg(mdcr_el2, MDCR_TRAPS | hpmn);
     write_sysreg(hstr_el2, 0);
-    write_sysreg(tpidr_el2, (uint64_t)(uintptr_t)boot_stack_top);
     fpu_init();
     write_sysreg(hcr_el2, HCR_HOST);
     isb();
-    el0_ready = true;
+    cpu_self()->el0_ready = true;
 }

@@ -71,7 +71,11 @@ el0_serror:
     bl      aarch64_user_async          /* never returns */
 
 /* _Noreturn void aarch64_ret_user(uregs_t *r): restores the frame and
- * returns to EL0, SP_EL2 left just past the frame. */
+ * returns to EL0, SP_EL2 left just past the frame. Every exit to EL0
+ * comes here, so this releases the kernel lock (kernel_lock.h: serving++
+ * with release order, when the lock is in use) once the frame is read,
+ * but for x0/x1, which serve as scratch: nobody else writes a running
+ * EC's frame, so reading them afterwards is safe. */
     .globl aarch64_ret_user
 aarch64_ret_user:
     mov     sp, x0
@@ -82,7 +86,6 @@ aarch64_ret_user:
     msr     sp_el0, x0
     ldr     x0, [sp, #UREGS_TPIDR]
     msr     tpidr_el0, x0
-    ldp     x0, x1, [sp, #0]
     ldp     x2, x3, [sp, #16]
     ldp     x4, x5, [sp, #32]
     ldp     x6, x7, [sp, #48]
@@ -97,6 +100,15 @@ aarch64_ret_user:
     ldp     x24, x25, [sp, #192]
     ldp     x26, x27, [sp, #208]
     ldp     x28, x29, [sp, #224]
+    adrp    x0, kernel_lock_enabled
+    ldrb    w1, [x0, :lo12:kernel_lock_enabled]
+    cbz     w1, 1f
+    adrp    x0, big_lock + 4
+    add     x0, x0, :lo12:big_lock + 4  /* big_lock.serving */
+    ldr     w1, [x0]
+    add     w1, w1, #1
+    stlr    w1, [x0]
+1:  ldp     x0, x1, [sp, #0]
     add     sp, sp, #UREGS_FRAME
     eret
     dsb     nsh                         /* no speculation past the eret */

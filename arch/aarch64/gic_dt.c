@@ -7,7 +7,7 @@
 #include "gic.h"
 #include "arch.h"
 #include "bootinfo.h"
-#include "../../src/fdt_blob.h"
+#include "dt.h"
 
 #define MAX_REG 6
 #define MAX_GICS 4
@@ -175,7 +175,7 @@ static unsigned timer_ppi(const struct dt_scan *s, uint32_t icells)
     return be32(e) == 1 && be32(e + 4) < 16 ? GIC_PPI(be32(e + 4)) : 0;
 }
 
-static bool blob_of(const struct bootinfo *bi, struct blob *b)
+bool dt_blob(const struct bootinfo *bi, struct blob *b)
 {
     const uint8_t *h = bi->fdt_addr ? arch_phys_map(bi->fdt_addr, bi->fdt_size) : 0;
     if (!h)
@@ -194,7 +194,7 @@ bool gic_from_dt(const struct bootinfo *bi, struct gic_config *c)
     static struct dt_scan s;            /* too big for the boot stack's comfort */
     struct blob b;
     memset(&s, 0, sizeof s);
-    if (!blob_of(bi, &b) || fdt_walk(&b, &v, &s) || !s.ngic)
+    if (!dt_blob(bi, &b) || fdt_walk(&b, &v, &s) || !s.ngic)
         return false;
     const struct found *g = &s.gic[0];
     for (unsigned i = 0; i < s.ngic; i++)

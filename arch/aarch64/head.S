@@ -1,7 +1,9 @@
 /* The arm64 Image header and the first instructions: a loader (QEMU
  * -kernel, U-Boot booti) enters at _start with the MMU off and x0 = DTB.
  * Here: find the exception level, get to a known EL2 state, stack, bss,
- * vectors; then C (boot.c) does everything else. */
+ * vectors; then C (boot.c) does everything else. Secondary CPUs enter
+ * at secondary_entry (PSCI CPU_ON from smp.c). */
+#include "cpu_local.h"
 
 #define SCTLR_EL2_RES1 0x30c50830
 /* SCR_EL3 for a drop to EL2: NS, RES1 bits 4/5, SMD (SMC undefined: no
@@ -73,11 +75,13 @@ primary_entry:
     isb
     adr     x2, el2_vectors
     msr     vbar_el2, x2
+    ldr     x2, =cpu_blocks + KSTACK_SIZE   /* CPU 0's cpu_local (cpu_local.h) */
+    msr     tpidr_el2, x2
     isb
 
 .Lcommon:
     msr     spsel, #1
-    ldr     x2, =boot_stack_top
+    ldr     x2, =cpu_blocks + KSTACK_SIZE   /* CPU 0's stack top */
     mov     sp, x2
     mov     x29, xzr
     mov     x30, xzr
@@ -94,6 +98,40 @@ primary_entry:
     bl      aarch64_boot                /* does not return */
 .Lpark:
     wfe
+    b       .Lpark
+
+/* A secondary CPU at EL2, MMU off, x0 = its struct ap_start (smp.c, in
+ * memory cleaned to the PoC): known SCTLR_EL2, our vectors, the boot
+ * CPU's MAIR/TCR/TTBR0/SCTLR (same identity map), then its own stack,
+ * which is its cpu_local (TPIDR_EL2). */
+    .globl secondary_entry
+secondary_entry:
+    msr     daifset, #0xf
+    ldr     x2, =SCTLR_EL2_RES1
+    msr     sctlr_el2, x2
+    isb
+    ldr     x2, =el2_vectors
+    msr     vbar_el2, x2
+    ldp     x2, x3, [x0, #0]            /* MAIR, TCR */
+    msr     mair_el2, x2
+    msr     tcr_el2, x3
+    ldp     x2, x3, [x0, #16]           /* TTBR0, SCTLR */
+    msr     ttbr0_el2, x2
+    isb
+    tlbi    alle2
+    dsb     nsh
+    ic      iallu
+    dsb     nsh
+    isb
+    msr     sctlr_el2, x3
+    isb
+    ldr     x2, [x0, #32]               /* stack top = cpu_local */
+    msr     spsel, #1
+    mov     sp, x2
+    msr     tpidr_el2, x2
+    mov     x29, xzr
+    mov     x30, xzr
+    bl      aarch64_secondary_main      /* does not return */
     b       .Lpark
 
 /* Clean + invalidate [__kernel_phys_start, __kernel_phys_end) to the PoC by
@@ -113,10 +151,3 @@ clean_image_to_poc:
     b.lo    4b
     dsb     sy
     ret
-
-    .section .bss.stack, "aw", %nobits
-    .balign 16
-boot_stack:
-    .space  16384
-    .globl  boot_stack_top
-boot_stack_top:

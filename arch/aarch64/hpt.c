@@ -10,7 +10,9 @@
  * presence in the software bits 58..55. Frames beyond a 48-bit output
  * address stay software-only entries (hardware-invalid). */
 #include "hpt.h"
+#include "cpu_local.h"
 #include "kmem.h"
+#include "percpu.h"
 #include "sysreg.h"
 
 #define L1_ENTRIES 1024
@@ -36,8 +38,8 @@ static const uint8_t memattr_of_ca[8] = {0x0, 0x1, 0x2, 0x3, 0xF, 0x5, 0xA, 0xF}
 
 static bool xnx;                            /* separate EL0/EL1 execute control */
 static unsigned next_vmid = 1;
-static const struct hpt *vmid_owner[256];   /* whose entries the TLB may hold */
-const struct hpt *hpt_active;
+/* Per CPU: whose entries that CPU's TLB may hold under each VMID. */
+static const struct hpt *vmid_owner[CPUS_MAX][256];
 
 static uint64_t *table_of(uint64_t d) { return (uint64_t *)(uintptr_t)(d & D_OA_HW); }
 
@@ -53,8 +55,40 @@ bool hpt_init(struct hpt *h, struct quota *q)
     return true;
 }
 
+/* TLB maintenance by VMID goes to the VMID in VTTBR_EL2: h's, for the
+ * moment, when another space is loaded here (EL2 itself does not use
+ * VTTBR_EL2, so switching it at EL2 is harmless). */
+static uint64_t with_vmid_of(const struct hpt *h)
+{
+    uint64_t old = read_sysreg(vttbr_el2);
+    if (old != h->vttbr) {
+        write_sysreg(vttbr_el2, h->vttbr);
+        isb();
+    }
+    return old;
+}
+
+static void restore_vttbr(const struct hpt *h, uint64_t old)
+{
+    if (old != h->vttbr)
+        write_sysreg(vttbr_el2, old);
+    isb();
+}
+
+/* Every CPU forgets all of h's VMID (inner-shareable broadcast). */
+static void flush_vmid(const struct hpt *h)
+{
+    uint64_t old = with_vmid_of(h);
+    __asm__ volatile("tlbi vmalls12e1is" ::: "memory");
+    dsb(ish);
+    restore_vttbr(h, old);
+}
+
 void hpt_destroy(struct hpt *h, struct quota *q)
 {
+    /* No CPU may keep h's entries or walks: a new space at this address,
+     * or another one with h's VMID, must not inherit them. */
+    flush_vmid(h);
     for (unsigned i = 0; i < L1_ENTRIES; i++) {
         if (!(h->root[i] & D_VALID))
             continue;
@@ -65,11 +99,14 @@ void hpt_destroy(struct hpt *h, struct quota *q)
         kmem_free(q, l2, 0);
     }
     kmem_free(q, h->root, 1);
-    /* A new space at this address must not inherit our TLB entries. */
-    if (vmid_owner[h->vmid] == h)
-        vmid_owner[h->vmid] = 0;
-    if (hpt_active == h)
-        hpt_active = 0;
+    /* A CPU whose VTTBR_EL2 still names h (idle since) loads its next
+     * space afresh, and flushes the VMID first wherever h used it. */
+    for (unsigned c = 0; c < CPUS_MAX; c++) {
+        if (vmid_owner[c][h->vmid] == h)
+            vmid_owner[c][h->vmid] = 0;
+        if (cpu_of(c)->hpt_active == h)
+            cpu_of(c)->hpt_active = 0;
+    }
 }
 
 /* The leaf slot for va, creating tables when q can pay. */
@@ -113,21 +150,18 @@ static uint64_t encode(const struct hpt_entry *e)
     return d;
 }
 
-/* Drops the TLB entries of va in h. The active space is invalidated
- * now (stage 2 by IPA, then the combined entries by VA = IPA); another
- * one loses its claim on its VMID and is flushed when next activated. */
+/* Drops the TLB entries of va in h on every CPU at once, whichever space
+ * each runs (stage 2 by IPA, then the combined entries by VA = IPA; the
+ * IS forms are broadcast). A space sharing h's VMID loses that address
+ * too, which only costs it a walk. */
 static void invalidate(const struct hpt *h, uint64_t va)
 {
-    if (h != hpt_active) {
-        if (vmid_owner[h->vmid] == h)
-            vmid_owner[h->vmid] = 0;
-        return;
-    }
+    uint64_t old = with_vmid_of(h);
     __asm__ volatile("tlbi ipas2e1is, %0" ::"r"(va >> 12) : "memory");
     dsb(ish);
     __asm__ volatile("tlbi vaae1is, %0" ::"r"(va >> 12) : "memory");
     dsb(ish);
-    isb();
+    restore_vttbr(h, old);
 }
 
 bool hpt_set(struct hpt *h, struct quota *q, uint64_t va, const struct hpt_entry *e)
@@ -167,15 +201,18 @@ struct hpt_entry hpt_get(const struct hpt *h, uint64_t va)
 
 void hpt_activate(const struct hpt *h)
 {
+    struct cpu_local *c = cpu_self();
     write_sysreg(vttbr_el2, h->vttbr);
-    if (vmid_owner[h->vmid] != h) {
-        /* The VMID last served another space, or our entries changed. */
+    if (vmid_owner[c->id][h->vmid] != h) {
+        /* This CPU used the VMID for another space (or a dead one): its
+         * TLB may still hold that space's entries. Other CPUs keep their
+         * own records, so the local flush is enough. */
         isb();
-        __asm__ volatile("tlbi vmalls12e1is" ::: "memory");
-        dsb(ish);
-        vmid_owner[h->vmid] = h;
+        __asm__ volatile("tlbi vmalls12e1" ::: "memory");
+        dsb(nsh);
+        vmid_owner[c->id][h->vmid] = h;
     }
-    hpt_active = h;
+    c->hpt_active = h;
 }
 
 uint64_t hpt_skip(const struct hpt *h, uint64_t va)

@@ -17,6 +17,3 @@ struct hpt {
     uint64_t vttbr;         /* their physical address | VMID << 48 */
     unsigned vmid;          /* 1..255; shared round-robin beyond 255 spaces */
 };
-
-/* The space VTTBR_EL2 holds (hpt_activate). */
-extern const struct hpt *hpt_active;

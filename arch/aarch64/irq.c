@@ -1,16 +1,18 @@
 /* IRQs: acknowledge at the GIC, quiesce the timer before its EOI (its
- * line is level-sensitive), then let the scheduler run. Spurious
- * acknowledgements (the line dropped in between) are ignored. */
+ * line is level-sensitive), then let the scheduler run. A reschedule SGI
+ * means the same as the timer: look at the run queue again. Spurious
+ * acknowledgements (the line dropped in between) are ignored. From EL0
+ * the kernel lock is taken first (every exit to EL0 releases it); in the
+ * idle loop, which runs without it, only around an interrupt semaphore. */
 #include "irq.h"
 #include "aarch64.h"
 #include "arch.h"
 #include "arch_ec.h"
 #include "ec.h"
 #include "gic.h"
+#include "kernel_lock.h"
 #include "sched.h"
 #include "timer.h"
-
-struct irq_stats irq_stats;
 
 void irq_setup(const struct bootinfo *bi)
 {
@@ -20,19 +22,25 @@ void irq_setup(const struct bootinfo *bi)
 
 void aarch64_user_irq(void)
 {
+    kernel_lock();
     struct ec *ec = ec_current();
+    struct irq_stats *st = irq_stats_here();
     uint32_t token = gic_ack();
     unsigned id = gic_intid(token);
     if (id >= GIC_SPURIOUS_MIN) {
-        irq_stats.spurious++;
+        st->spurious++;
         aarch64_ret_user(&ec->regs);
     }
-    irq_stats.user++;
+    st->user++;
     if (id == timer_intid()) {
-        irq_stats.timer++;
+        st->timer++;
         timer_quiesce();
         gic_eoi(token);
         timer_interrupt_user();         /* EC state is in its frame */
+    }
+    if (id == GIC_SGI_RESCHED) {
+        gic_eoi(token);
+        timer_interrupt_user();         /* the same: schedule again */
     }
     if (irq_device(id, token)) {
         ec->cont = ec_ret_exception;
@@ -44,22 +52,29 @@ void aarch64_user_irq(void)
 
 void aarch64_kernel_irq(void)
 {
+    struct irq_stats *st = irq_stats_here();
     uint32_t token = gic_ack();
     unsigned id = gic_intid(token);
     if (id >= GIC_SPURIOUS_MIN) {
-        irq_stats.spurious++;
+        st->spurious++;
         return;
     }
-    irq_stats.kernel++;
+    st->kernel++;
     if (id == timer_intid()) {
-        irq_stats.timer++;
+        st->timer++;
         timer_quiesce();
         gic_eoi(token);
         timer_interrupt_idle();
         return;
     }
-    if (!irq_device(id, token))
-        gic_eoi(token);
+    if (id >= GIC_SPI(0)) {
+        kernel_lock();
+        bool ours = irq_device(id, token);
+        kernel_unlock();
+        if (ours)
+            return;
+    }
+    gic_eoi(token);                     /* SGI: the idle loop looks again */
 }
 
 void arch_idle_wait(void)
@@ -67,8 +82,9 @@ void arch_idle_wait(void)
     /* WFI with IRQs masked still wakes on a pending one, which is then
      * taken between unmasking and the ISB: none can slip in unnoticed
      * before the WFI. Wake-ups without an interrupt wait again. */
-    unsigned long seen = irq_stats.kernel;
+    const volatile unsigned long *kernel = &irq_stats_here()->kernel;
+    unsigned long seen = *kernel;
     do
         __asm__ volatile("wfi\n\tmsr daifclr, #2\n\tisb\n\tmsr daifset, #2" ::: "memory");
-    while (irq_stats.kernel == seen);
+    while (*kernel == seen);
 }

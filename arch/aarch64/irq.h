@@ -3,17 +3,14 @@
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>
+#include "cpu_local.h"
 
 struct bootinfo;
 /* The GIC (gic.c) and the EL2 timer's interrupt; before the first EC. */
 void irq_setup(const struct bootinfo *bi);
 
-/* How many interrupts were taken: from EL0, in the kernel (idle loop),
- * of them the timer's, and acknowledgements that found nothing. */
-struct irq_stats {
-    unsigned long user, kernel, timer, spurious;
-};
-extern struct irq_stats irq_stats;
+/* This CPU's interrupt counts (struct irq_stats, cpu_local.h). */
+static inline struct irq_stats *irq_stats_here(void) { return &cpu_self()->irq; }
 
 /* IRQ entry points: from EL0 (entry.S, after saving the EC's frame) and
  * at EL2 (trap.c; only the idle loop runs with IRQs unmasked). */

@@ -3,6 +3,7 @@
  * CNTVCT with CNTVOFF_EL2 = 0). The interrupt is level-sensitive while
  * the condition holds, so taking it disables the timer; the scheduler
  * arms it again. */
+#include "aarch64.h"
 #include "arch.h"
 #include "gic.h"
 #include "irq.h"
@@ -20,6 +21,13 @@ void timer_init(unsigned ppi)
     write_sysreg(cnthp_ctl_el2, 0);
     isb();
     gic_enable(intid, true);
+}
+
+void timer_cpu_init(void)
+{
+    write_sysreg(cnthp_ctl_el2, 0);
+    isb();
+    gic_enable(intid, true);            /* a PPI: this CPU's own enable */
 }
 
 unsigned timer_intid(void)

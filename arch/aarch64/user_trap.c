@@ -6,6 +6,7 @@
 #include "arch_ec.h"
 #include "ec.h"
 #include "ipc.h"
+#include "kernel_lock.h"
 #include "panic.h"
 #include "sysreg.h"
 
@@ -30,6 +31,7 @@ static bool far_valid(unsigned cls, uint64_t esr)
 
 void aarch64_user_sync(uint64_t esr)
 {
+    kernel_lock();                          /* released on the way back to EL0 */
     struct ec *ec = ec_current();
     unsigned cls = (unsigned)ESR_EC(esr);
     if (cls == EC_FP_ACCESS && fpu_claim(ec))
@@ -44,6 +46,7 @@ void aarch64_user_sync(uint64_t esr)
 
 void aarch64_user_async(uint64_t kind)
 {
+    kernel_lock();
     struct ec *ec = ec_current();
     if (kind == 3) {                        /* SError: the EC's exception */
         ec->regs.esr = read_sysreg(esr_el2);

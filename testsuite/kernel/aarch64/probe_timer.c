@@ -15,9 +15,10 @@
  * interrupt was handled in it. */
 static bool idle_once(struct probe_ctx *ctx, const char *what)
 {
-    struct irq_stats before = irq_stats;
+    const struct irq_stats *st = irq_stats_here();
+    struct irq_stats before = *st;
     arch_idle_wait();
-    unsigned long timer = irq_stats.timer - before.timer, all = irq_stats.kernel - before.kernel;
+    unsigned long timer = st->timer - before.timer, all = st->kernel - before.kernel;
     if (timer == 1 && all == 1)
         return true;
     probe_fail(ctx, "%s: %lu timer interrupts, %lu in all (expected 1 and 1)", what, timer, all);
