@@ -23,6 +23,7 @@ struct ap_start {
     uint64_t mair, tcr, ttbr0, sctlr, stack;
 };
 _Static_assert(sizeof(struct ap_start) == 40, "head.S offsets");
+_Static_assert(__builtin_offsetof(struct cpu_block, local) == KSTACK_SIZE, "head.S: stack top");
 
 #define PSCI_SUCCESS 0
 #define PSCI_ALREADY_ON (-4)
