@@ -3,6 +3,7 @@
  * there), so the vectors save EL0 state straight into the EC. C then
  * runs on the CPU's kernel stack (TPIDR_EL2), which holds nothing across
  * exits: blocked ECs resume through continuations. */
+#include "gpr_frame.h"
 #include "uregs.h"
 
 #define ESR_SVC0 0x56000000     /* ESR_EL2 of "svc #0" from AArch64 (EC 0x15, IL) */
@@ -10,20 +11,7 @@
 /* Saves x2..x30, SP_EL0, ELR, SPSR and TPIDR_EL0 (x0/x1 are saved by
  * the vector) into the frame at sp. */
 .macro save_user
-    stp     x2, x3, [sp, #16]
-    stp     x4, x5, [sp, #32]
-    stp     x6, x7, [sp, #48]
-    stp     x8, x9, [sp, #64]
-    stp     x10, x11, [sp, #80]
-    stp     x12, x13, [sp, #96]
-    stp     x14, x15, [sp, #112]
-    stp     x16, x17, [sp, #128]
-    stp     x18, x19, [sp, #144]
-    stp     x20, x21, [sp, #160]
-    stp     x22, x23, [sp, #176]
-    stp     x24, x25, [sp, #192]
-    stp     x26, x27, [sp, #208]
-    stp     x28, x29, [sp, #224]
+    gpr_pairs stp
     mrs     x0, sp_el0
     stp     x30, x0, [sp, #UREGS_X30]
     mrs     x0, elr_el2
@@ -86,20 +74,7 @@ aarch64_ret_user:
     msr     sp_el0, x0
     ldr     x0, [sp, #UREGS_TPIDR]
     msr     tpidr_el0, x0
-    ldp     x2, x3, [sp, #16]
-    ldp     x4, x5, [sp, #32]
-    ldp     x6, x7, [sp, #48]
-    ldp     x8, x9, [sp, #64]
-    ldp     x10, x11, [sp, #80]
-    ldp     x12, x13, [sp, #96]
-    ldp     x14, x15, [sp, #112]
-    ldp     x16, x17, [sp, #128]
-    ldp     x18, x19, [sp, #144]
-    ldp     x20, x21, [sp, #160]
-    ldp     x22, x23, [sp, #176]
-    ldp     x24, x25, [sp, #192]
-    ldp     x26, x27, [sp, #208]
-    ldp     x28, x29, [sp, #224]
+    gpr_pairs ldp
     adrp    x0, kernel_lock_enabled
     ldrb    w1, [x0, :lo12:kernel_lock_enabled]
     cbz     w1, 1f

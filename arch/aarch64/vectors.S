@@ -4,6 +4,7 @@
  * handler may change ELR/SPSR in the frame before we return. Those from
  * AArch64 EL0 go to entry.S, which saves into the running EC. */
 #include "trap_frame.h"
+#include "gpr_frame.h"
 #include "uregs.h"
 
 .macro ventry idx
@@ -37,20 +38,7 @@ el2_vectors:
     .endr
 
 trap_common:
-    stp     x2, x3, [sp, #16]
-    stp     x4, x5, [sp, #32]
-    stp     x6, x7, [sp, #48]
-    stp     x8, x9, [sp, #64]
-    stp     x10, x11, [sp, #80]
-    stp     x12, x13, [sp, #96]
-    stp     x14, x15, [sp, #112]
-    stp     x16, x17, [sp, #128]
-    stp     x18, x19, [sp, #144]
-    stp     x20, x21, [sp, #160]
-    stp     x22, x23, [sp, #176]
-    stp     x24, x25, [sp, #192]
-    stp     x26, x27, [sp, #208]
-    stp     x28, x29, [sp, #224]
+    gpr_pairs stp
     add     x2, sp, #TRAP_FRAME_SIZE        /* sp before the exception */
     stp     x30, x2, [sp, #240]
     mrs     x2, elr_el2
@@ -65,20 +53,7 @@ trap_common:
     msr     elr_el2, x2
     msr     spsr_el2, x3
     ldp     x0, x1, [sp, #0]
-    ldp     x2, x3, [sp, #16]
-    ldp     x4, x5, [sp, #32]
-    ldp     x6, x7, [sp, #48]
-    ldp     x8, x9, [sp, #64]
-    ldp     x10, x11, [sp, #80]
-    ldp     x12, x13, [sp, #96]
-    ldp     x14, x15, [sp, #112]
-    ldp     x16, x17, [sp, #128]
-    ldp     x18, x19, [sp, #144]
-    ldp     x20, x21, [sp, #160]
-    ldp     x22, x23, [sp, #176]
-    ldp     x24, x25, [sp, #192]
-    ldp     x26, x27, [sp, #208]
-    ldp     x28, x29, [sp, #224]
+    gpr_pairs ldp
     ldr     x30, [sp, #240]
     add     sp, sp, #TRAP_FRAME_SIZE
     eret
