@@ -12,8 +12,6 @@
 #include "kobj.h"
 
 
-void sched_init(void) {}
-
 struct sc *sched_current(void) { return this_cpu()->current; }
 
 void sched_block(struct ec *ec)

@@ -1,6 +1,6 @@
-/* Timer interrupts: a budget ran out or a timeout is due. In user mode the
- * interrupted EC resumes through its saved frame when it is still the best
- * choice; in the idle loop there is nothing to save. */
+/* Interrupts that may change what runs: a budget ran out, a timeout is
+ * due, another CPU or a device readied an SC. The interrupted EC resumes
+ * through its saved frame when it is still the best choice. */
 #include "timer.h"
 #include "ec.h"
 #include "sched.h"
@@ -10,9 +10,4 @@ void timer_interrupt_user(void)
     struct ec *ec = ec_current();
     ec->cont = ec_ret_exception;
     sched_dispatch();
-}
-
-void timer_interrupt_idle(void)
-{
-    /* sched_dispatch's idle loop looks at timeouts and queues again. */
 }

@@ -64,8 +64,7 @@ void aarch64_kernel_irq(void)
         st->timer++;
         timer_quiesce();
         gic_eoi(token);
-        timer_interrupt_idle();
-        return;
+        return;                       /* the idle loop looks again */
     }
     if (id >= GIC_SPI(0)) {
         kernel_lock();

@@ -3,10 +3,7 @@
 #include "arch_ec.h"
 #include "cpu_setup.h"
 #include "fpu.h"
-#include "ioapic.h"
 #include "kernel_lock.h"
-#include "lapic.h"
-#include "sched.h"
 #include "timer.h"
 #include "ec.h"
 #include "ipc.h"
@@ -67,17 +64,8 @@ void x86_user_trap(uregs_t *f)
     if (f != &ec->regs)
         panic("trap frame at %p, not in the running EC's frame %p", (void *)f, (void *)&ec->regs);
     if (f->vector >= 32) {            /* an interrupt, not an event */
-        if (f->vector == VEC_SPURIOUS || f->vector == 0x27 || f->vector == 0x2F)
-            x86_return_iret(f);
-        if (f->vector == VEC_TIMER || f->vector == VEC_RESCHED) {
-            lapic_eoi();
-            timer_interrupt_user();   /* both mean: schedule again */
-        }
-        if (x86_device_interrupt((unsigned)f->vector)) {
-            ec->cont = ec_ret_exception;
-            sched_dispatch();         /* its semaphore's waiter may outrank us */
-        }
-        lapic_eoi();
+        if (x86_interrupt((unsigned)f->vector))
+            timer_interrupt_user();   /* schedule again */
         x86_return_iret(f);
     }
     if (f->vector == 7 && fpu_claim(ec))

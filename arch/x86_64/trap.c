@@ -6,7 +6,6 @@
 #include "ioapic.h"
 #include "kernel_lock.h"
 #include "lapic.h"
-#include "timer.h"
 #include "trap_frame.h"
 
 enum { VEC_UD = 6, VEC_PF = 14 };
@@ -52,18 +51,22 @@ static void dump(const struct trap_frame *f)
     }
 }
 
+bool x86_interrupt(unsigned vector)
+{
+    if (vector == VEC_SPURIOUS || vector == 0x27 || vector == 0x2F)
+        return false;                 /* spurious: LAPIC or the masked PICs */
+    if (x86_device_interrupt(vector))
+        return true;                  /* EOI'd; its semaphore went up */
+    lapic_eoi();
+    return vector == VEC_TIMER || vector == VEC_RESCHED;
+}
+
 /* An interrupt taken in the kernel (only the idle loop runs with them
- * enabled). */
+ * enabled): handle it; the idle loop then looks at its queues again. */
 static void kernel_interrupt(const struct trap_frame *f)
 {
-    if (f->vector == VEC_SPURIOUS || f->vector == 0x27 || f->vector == 0x2F)
-        return;                       /* spurious: LAPIC or the masked PICs */
     kernel_lock();                    /* the idle loop runs without it */
-    if (!x86_device_interrupt((unsigned)f->vector)) {
-        lapic_eoi();
-        if (f->vector == VEC_TIMER)
-            timer_interrupt_idle();   /* VEC_RESCHED: the idle loop looks again */
-    }
+    x86_interrupt((unsigned)f->vector);
     kernel_unlock();
 }
 

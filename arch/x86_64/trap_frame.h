@@ -10,5 +10,8 @@ struct trap_frame {
 
 void x86_trap(struct trap_frame *f);
 void idt_init(void);
+/* Handles interrupt vector (>= 32): EOI, device semaphores. True when
+ * what runs may have to change (timer, reschedule IPI, a device's up). */
+_Bool x86_interrupt(unsigned vector);
 /* Loads the (shared) IDT on this CPU. */
 void idt_load(void);

@@ -30,8 +30,6 @@ struct kobj {
     void (*destroy)(struct kobj *);
 };
 
-#define KOBJ_ALIGN 32
-
 /* Takes a reference. */
 static inline __attribute__((always_inline)) void kobj_get(struct kobj *o) { o->refs++; }
 /* Destroys an object whose last reference went away. */

@@ -3,7 +3,6 @@
 #pragma once
 #include "sc.h"
 
-void sched_init(void);
 void sched_ready(struct sc *sc);
 void sched_unready(struct sc *sc);
 /* The SC running on this CPU. */

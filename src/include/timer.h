@@ -10,8 +10,8 @@
  * deadline in the past fires at once. */
 void arch_timer_arm(uint64_t deadline);
 
-/* The architecture's timer interrupt, after the interrupted state is
- * saved: in user mode (the running EC's frame holds it; this may switch
- * ECs and does not return) or in the kernel's idle loop (returns). */
+/* After an interrupt taken in user mode that may change what runs (the
+ * timer, a reschedule IPI, a device's semaphore): the running EC's frame
+ * holds its state; schedule again. In the idle loop nothing is needed:
+ * the loop itself looks again once the interrupt returns. */
 _Noreturn void timer_interrupt_user(void);
-void timer_interrupt_idle(void);
