@@ -53,6 +53,18 @@ X86_PC = ("-M", "pc", "-cpu", "max", "-m", "512") + QEMU_HEADLESS + (
 # EL0 (a root task: QEMU 7.2 ignores EL0 semihosting without userspace=on).
 ARM_SEMIHOSTING = ("-semihosting-config", "enable=on,target=native,userspace=on")
 
+def _virt(name, machine_options, description):
+    """QEMU virt at EL2 (the board "qemu"); the variants differ in -M options."""
+    return Profile(
+        name=name, arch="aarch64", board="qemu",
+        emulator="qemu-system-aarch64", loader="arm64-image",
+        image="nova-qemu-test.img",
+        args=("-M", "virt,virtualization=on" + machine_options, "-cpu", "cortex-a57", "-m", "512")
+        + QEMU_HEADLESS + ARM_SEMIHOSTING,
+        icount_args=("-global", "cortex-a57-arm-cpu.cntfrq=1000000000"),
+        description=description)
+
+
 PROFILES = (
     Profile(
         name="qemu-x86_64", arch="x86_64", board="pc",
@@ -65,22 +77,10 @@ PROFILES = (
         image="nova-pc-test.elf", args=X86_PC,
         description="PC, SeaBIOS + GRUB ISO, multiboot v2 (ELF64)",
         timeouts=Timeouts(boot=90.0)),
-    Profile(
-        name="qemu-aarch64-virt", arch="aarch64", board="qemu",
-        emulator="qemu-system-aarch64", loader="arm64-image",
-        image="nova-qemu-test.img",
-        args=("-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "512")
-        + QEMU_HEADLESS + ARM_SEMIHOSTING,
-        icount_args=("-global", "cortex-a57-arm-cpu.cntfrq=1000000000"),
-        description="virt (GICv2, PL011), arm64 Image entered at EL2"),
-    Profile(
-        name="qemu-aarch64-virt-gicv3", arch="aarch64", board="qemu",
-        emulator="qemu-system-aarch64", loader="arm64-image",
-        image="nova-qemu-test.img",
-        args=("-M", "virt,virtualization=on,gic-version=3", "-cpu", "cortex-a57", "-m", "512")
-        + QEMU_HEADLESS + ARM_SEMIHOSTING,
-        icount_args=("-global", "cortex-a57-arm-cpu.cntfrq=1000000000"),
-        description="virt with a GICv3 (redistributor, ICC system registers), as qemu-aarch64-virt"),
+    _virt("qemu-aarch64-virt", "",
+          "virt (GICv2, PL011), arm64 Image entered at EL2"),
+    _virt("qemu-aarch64-virt-gicv3", ",gic-version=3",
+          "virt with a GICv3 (redistributor, ICC system registers), as qemu-aarch64-virt"),
     Profile(
         name="qemu-aarch64-zcu102", arch="aarch64", board="zcu102",
         emulator="qemu-system-aarch64", loader="arm64-image",
