@@ -27,7 +27,7 @@ static void rtt(struct nova_probe_ctx *ctx, nova_sel pt, const char *metric)
         if (s)
             FAIL_RETURN(ctx, "round %u: ipc_call got=%s", i, nova_status_name(s));
         if (i >= WARMUP)
-            samples[i - WARMUP] = t1 - t0 > overhead ? t1 - t0 - overhead : 0;
+            samples[i - WARMUP] = nova_stc_net(t1 - t0, overhead);
     }
     nova_metric_report(metric, "ticks", samples, ROUNDS);
 }
@@ -75,7 +75,7 @@ static void null_call(struct nova_probe_ctx *ctx)
         if (s)
             FAIL_RETURN(ctx, "round %u: ctrl_pt got=%s", i, nova_status_name(s));
         if (i >= WARMUP)
-            samples[i - WARMUP] = t1 - t0 > overhead ? t1 - t0 - overhead : 0;
+            samples[i - WARMUP] = nova_stc_net(t1 - t0, overhead);
     }
     nova_metric_report("hypercall.null", "ticks", samples, ROUNDS);
 }

@@ -122,7 +122,7 @@ static void pingpong(struct nova_probe_ctx *ctx)
             FAIL_RETURN(ctx, "round %u: down(pong) got=%s", i, nova_status_name(s));
         }
         if (i >= 100)
-            rtt[i - 100] = t1 - t0 > overhead ? t1 - t0 - overhead : 0;
+            rtt[i - 100] = nova_stc_net(t1 - t0, overhead);
     }
     stop = true;
     nova_sm_up(ping);                 /* the thread sees stop and ends */

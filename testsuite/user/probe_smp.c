@@ -72,7 +72,7 @@ static void cross_cpu(struct nova_probe_ctx *ctx)
             FAIL_RETURN(ctx, "round %u: no answer from CPU 1 (down got=%s)", i, nova_status_name(s));
         }
         if (i >= 50)
-            rtt[i - 50] = t1 - t0 > overhead ? t1 - t0 - overhead : 0;
+            rtt[i - 50] = nova_stc_net(t1 - t0, overhead);
     }
     quit = true;
     nova_sm_up(ping);

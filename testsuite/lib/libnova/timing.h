@@ -27,5 +27,11 @@ static inline uint64_t nova_stc(void)
  * pays for the reads themselves. */
 uint64_t nova_stc_overhead(void);
 
+/* A measured span without the timer's own cost (never below 0). */
+static inline uint64_t nova_stc_net(uint64_t span, uint64_t overhead)
+{
+    return span > overhead ? span - overhead : 0;
+}
+
 /* STC ticks for ms milliseconds, from the HIP's STC frequency. */
 uint64_t nova_stc_ms(uint64_t ms);

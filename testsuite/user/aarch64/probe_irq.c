@@ -118,7 +118,7 @@ static void uart_tx(struct nova_probe_ctx *ctx)
             nova_mmio_write32(regs + u->ack_reg, u->ack_val);
         if (s == NOVA_SUCCESS && !fired_at)
             FAIL_RETURN(ctx, "round %u: an interrupt before the line was raised", i);
-        latency[i] = d > overhead ? d - overhead : 0;
+        latency[i] = nova_stc_net(d, overhead);
     }
     stop_threads(&thread, 1);
     /* Masked in the GIC and quiet in the UART: nothing may be counted. */
@@ -236,7 +236,7 @@ static void uart_tx_other_cpu(struct nova_probe_ctx *ctx)
             FAIL_RETURN(ctx, "round %u: done=%s, the waiter's down=%s, raised=%d", i,
                         nova_status_name(s), nova_status_name(remote_status), fired_at != 0);
         }
-        remote[i] = remote_latency > overhead ? remote_latency - overhead : 0;
+        remote[i] = nova_stc_net(remote_latency, overhead);
     }
     stop_threads(remote_threads, 2);
     nova_assign_int(remote_sm, NOVA_ASSIGN_INT_M | NOVA_ASSIGN_INT_T, cpu, 0, 0, 0);

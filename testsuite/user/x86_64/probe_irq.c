@@ -38,7 +38,7 @@ static void uart_thre(struct nova_probe_ctx *ctx)
         nova_outb(COM1 + IER, IER_THRE);          /* transmitter empty: raises IRQ 4 */
         s = nova_sm_down(sm, nova_stc() + nova_stc_ms(100));
         uint64_t d = nova_stc() - t0;
-        latency[i] = d > overhead ? d - overhead : 0;
+        latency[i] = nova_stc_net(d, overhead);
     }
     nova_outb(COM1 + IER, 0);
     (void)nova_inb(COM1 + IIR);

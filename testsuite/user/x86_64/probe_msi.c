@@ -80,7 +80,7 @@ static void edu_msi(struct nova_probe_ctx *ctx)
         edu[EDU_RAISE / 4] = 1;
         s = nova_sm_down(sm, nova_stc() + nova_stc_ms(100));
         uint64_t d = nova_stc() - t0;
-        latency[i] = d > overhead ? d - overhead : 0;
+        latency[i] = nova_stc_net(d, overhead);
         edu[EDU_ACK / 4] = edu[EDU_STATUS / 4];
     }
     cfg_write(dev, cap, cfg_read(dev, cap) & ~(1u << 16));
