@@ -3,6 +3,7 @@
 #include "arch.h"
 #include "hypercall.h"
 #include "pt.h"
+#include "recall.h"
 #include "sc.h"
 #include "sched.h"
 #include "intr.h"
@@ -18,12 +19,13 @@ void sys_ctrl_ec(struct ec *cur)
     /* The target raises the event before it next leaves the kernel
      * (ec_resume); the caller itself right now, after this call's status.
      * On another CPU it may be in user mode: the reschedule IPI brings it
-     * into the kernel. Under the kernel lock the caller cannot wait for
-     * that, so a strong recall returns like a weak one (the recall is
-     * pending and will be observed before the target runs user code). */
+     * into the kernel, and a strong recall waits for that. */
     ec->flags |= EC_RECALL;
-    if (ec->cpu != cur->cpu)
+    if (ec->cpu != cur->cpu) {
         arch_ipi_reschedule(ec->cpu);
+        if ((sys_param(cur, 0) >> 4) & 1)      /* S: strong */
+            recall_wait_observed(ec);
+    }
     *uregs_param(&cur->regs, 0) = SUCCESS;
     cur->cont = ec_ret_hypercall;
     if (ec == cur)

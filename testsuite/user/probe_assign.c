@@ -46,6 +46,22 @@ static void int_bad_cpu(struct nova_probe_ctx *ctx)
 }
 NOVA_PROBE("assign_int.bad_cpu", int_bad_cpu);
 
+static void int_beyond_last(struct nova_probe_ctx *ctx)
+{
+    /* Interrupts are named by their SMs: the selector after the last
+     * interrupt (INT_PIN + INT_MSI) holds none, so there is nothing to
+     * assign and the call names the capability (BAD_CAP). */
+    nova_sel sel = nova_sel_alloc(0);
+    if (!nova_expect_status(ctx, "pull the slot after the last interrupt SM",
+                            nova_ctrl_pd(nova_rt.nova_obj, nova_rt.root_obj,
+                                         NOVA_SEL_INT_SM_BASE + int_count(), 0, sel, NOVA_PERM_BITS, 0),
+                            NOVA_SUCCESS))
+        return;
+    nova_expect_status(ctx, "assign_int beyond the last interrupt",
+                       nova_assign_int(sel, NOVA_ASSIGN_INT_M, nova_rt.cpu, 0, 0, 0), NOVA_BAD_CAP);
+}
+NOVA_PROBE("assign_int.beyond_last_interrupt", int_beyond_last);
+
 static void int_pin(struct nova_probe_ctx *ctx)
 {
     /* A masked pin interrupt routed to the BSP; pins return no MSI data. */

@@ -24,8 +24,10 @@ static void ponger(struct nova_ec *ec)
         nova_sm_up(pong);
 }
 
-/* A thread on cpu with its own STARTUP portal there. */
-static unsigned thread_on(unsigned cpu, nova_thread_fn *fn)
+/* A thread on cpu with its own STARTUP portal there, and a RECALL portal
+ * served by recall_fn if given. */
+static unsigned thread_on(unsigned cpu, nova_thread_fn *fn, nova_portal_fn *recall_fn,
+                          struct nova_ec **out)
 {
     const struct nova_hip *hip = nova_rt.hip;
     unsigned span = hip->sel_hst_arch + hip->sel_hst_nova, order = 0;
@@ -41,11 +43,19 @@ static unsigned thread_on(unsigned cpu, nova_thread_fn *fn)
     if (!s)
         s = nova_ctrl_pt(evt + hip->sel_hst_arch + NOVA_EVT_STARTUP,
                          hip->sel_hst_arch + NOVA_EVT_STARTUP, NOVA_MTD_STATE);
+    struct nova_ec *recaller;
+    if (!s && recall_fn)
+        s = nova_ec_create(&recaller, &h, recall_fn, 0, 0);
+    if (!s && recall_fn)
+        s = nova_create_pt(evt + hip->sel_hst_arch + NOVA_EVT_RECALL, nova_rt.pd, recaller->sel,
+                           (uintptr_t)nova_portal_entry);
     struct nova_ec_attr t = {.flags = NOVA_EC_T, .cpu = cpu, .evt = evt};
     if (!s)
         s = nova_ec_create(&thread, &t, 0, fn, 0);
     if (!s)
         s = nova_create_sc(nova_sel_alloc(0), nova_rt.pd, thread->sel, nova_scd(10, 20, 0));
+    if (!s && out)
+        *out = thread;
     return s;
 }
 
@@ -59,7 +69,7 @@ static void cross_cpu(struct nova_probe_ctx *ctx)
     pong = sm_new(ctx, 0);
     quit = false;
     if (!ping || !pong ||
-        !nova_expect_status(ctx, "thread on CPU 1", thread_on(1, ponger), NOVA_SUCCESS))
+        !nova_expect_status(ctx, "thread on CPU 1", thread_on(1, ponger, 0, 0), NOVA_SUCCESS))
         return;
     uint64_t overhead = nova_stc_overhead();
     for (unsigned i = 0; i < 550; i++) {
@@ -79,3 +89,101 @@ static void cross_cpu(struct nova_probe_ctx *ctx)
     nova_metric_report("sm.pingpong.cross_cpu", "ticks", rtt, 500);
 }
 NOVA_PROBE("smp.cross_cpu_semaphore", cross_cpu);
+
+/* Recall across CPUs (spec 4.12): a thread spinning in user mode on CPU 1
+ * is recalled from CPU 0. Its RECALL handler holds it in the kernel on a
+ * gate semaphore, so once a strong recall has returned the thread must not
+ * run user code any more: its counter stands still. A weak recall only
+ * guarantees the event eventually. */
+static volatile uint64_t spins;
+static volatile unsigned recalls;
+static nova_sel gate;
+
+/* Straight-line increments: an emulator that checks for interrupts
+ * between translated blocks lets a long block run to its end after the
+ * IPI arrived, which widens the window a weak recall would show in. */
+#define SPIN8 spins++, spins++, spins++, spins++, spins++, spins++, spins++, spins++
+static void spinner(struct nova_ec *ec)
+{
+    (void)ec;
+    while (!quit) {
+        SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8;
+        SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8;
+    }
+}
+
+static uint32_t held_at_recall(struct nova_ec *ec, uint64_t pid, uint32_t mtd)
+{
+    (void)ec, (void)pid, (void)mtd;
+    recalls++;
+    nova_sm_down(gate, 0);
+    return 0;                         /* the thread's state stays as it was */
+}
+
+/* Waits up to a second for *v to exceed old. */
+static bool advances(volatile uint64_t *v, uint64_t old)
+{
+    uint64_t end = nova_stc() + nova_stc_ms(1000);
+    while (*v <= old && nova_stc() < end)
+        ;
+    return *v > old;
+}
+
+static bool recalled(unsigned n)
+{
+    uint64_t end = nova_stc() + nova_stc_ms(1000);
+    while (recalls < n && nova_stc() < end)
+        ;
+    return recalls >= n;
+}
+
+static uint64_t recall_rtt[100];
+
+static void recall_cross_cpu(struct nova_probe_ctx *ctx)
+{
+    if (nova_rt.hip->cpu_num < 2)
+        SKIP_RETURN(ctx, "one CPU");
+    struct nova_ec *thread;
+    gate = sm_new(ctx, 0);
+    quit = false;
+    spins = 0;
+    recalls = 0;
+    if (!gate || !nova_expect_status(ctx, "spinning thread on CPU 1",
+                                     thread_on(1, spinner, held_at_recall, &thread), NOVA_SUCCESS))
+        return;
+    if (!advances(&spins, 0))
+        FAIL_RETURN(ctx, "the thread on CPU 1 does not run");
+    /* Weak: the event comes, sooner or later. */
+    if (!nova_expect_status(ctx, "weak recall", nova_ctrl_ec(thread->sel, 0), NOVA_SUCCESS))
+        return;
+    if (!recalled(1))
+        FAIL_RETURN(ctx, "no RECALL event within 1 s of a weak recall");
+    nova_sm_up(gate);
+    uint64_t overhead = nova_stc_overhead();
+    for (unsigned i = 0; i < 100; i++) {
+        uint64_t before = spins;
+        if (!advances(&spins, before))
+            FAIL_RETURN(ctx, "round %u: the thread did not resume after its RECALL", i);
+        uint64_t t0 = nova_stc();
+        unsigned s = nova_ctrl_ec(thread->sel, NOVA_CTRL_EC_S);
+        uint64_t t1 = nova_stc();
+        uint64_t seen = spins;
+        if (s != NOVA_SUCCESS)
+            FAIL_RETURN(ctx, "round %u: strong recall got %s", i, nova_status_name(s));
+        /* Give a thread still in user mode ample time to show it. */
+        uint64_t until = nova_stc() + nova_stc_ms(2);
+        while (nova_stc() < until)
+            ;
+        if (spins != seen)
+            FAIL_RETURN(ctx, "round %u: the thread ran on after the strong recall returned "
+                        "(%lu more iterations)", i, (unsigned long)(spins - seen));
+        if (!recalled(i + 2))
+            FAIL_RETURN(ctx, "round %u: no RECALL event after a strong recall", i);
+        recall_rtt[i] = nova_stc_net(t1 - t0, overhead);
+        nova_sm_up(gate);
+    }
+    quit = true;
+    nova_expect_eq(ctx, "RECALL events", recalls, 101);
+    nova_metric_report("ec.recall.strong.cross_cpu", "ticks", recall_rtt, 100);
+}
+NOVA_PROBE("smp.recall_cross_cpu", recall_cross_cpu);
