@@ -7,6 +7,10 @@
 #include "libnova/timing.h"
 #include "nova/event.h"
 
+/* How long another CPU may take to answer: generous, since an emulator's
+ * vCPU threads can be descheduled on a loaded host. */
+#define ANSWER_MS 5000
+
 static nova_sel ping, pong;
 static volatile bool quit;
 
@@ -75,11 +79,12 @@ static void cross_cpu(struct nova_probe_ctx *ctx)
     for (unsigned i = 0; i < 550; i++) {
         uint64_t t0 = nova_stc();
         nova_sm_up(ping);
-        unsigned s = nova_sm_down(pong, nova_stc() + nova_stc_ms(1000));
+        unsigned s = nova_sm_down(pong, nova_stc() + nova_stc_ms(ANSWER_MS));
         uint64_t t1 = nova_stc();
         if (s != NOVA_SUCCESS) {
             quit = true;
-            FAIL_RETURN(ctx, "round %u: no answer from CPU 1 (down got=%s)", i, nova_status_name(s));
+            FAIL_RETURN(ctx, "round %u: no answer from CPU 1 within %u ms (down got=%s)", i, ANSWER_MS,
+                        nova_status_name(s));
         }
         if (i >= 50)
             rtt[i - 50] = nova_stc_net(t1 - t0, overhead);
@@ -120,10 +125,10 @@ static uint32_t held_at_recall(struct nova_ec *ec, uint64_t pid, uint32_t mtd)
     return 0;                         /* the thread's state stays as it was */
 }
 
-/* Waits up to a second for *v to exceed old. */
+/* Waits up to ANSWER_MS for *v to exceed old. */
 static bool advances(volatile uint64_t *v, uint64_t old)
 {
-    uint64_t end = nova_stc() + nova_stc_ms(1000);
+    uint64_t end = nova_stc() + nova_stc_ms(ANSWER_MS);
     while (*v <= old && nova_stc() < end)
         ;
     return *v > old;
@@ -131,7 +136,7 @@ static bool advances(volatile uint64_t *v, uint64_t old)
 
 static bool recalled(unsigned n)
 {
-    uint64_t end = nova_stc() + nova_stc_ms(1000);
+    uint64_t end = nova_stc() + nova_stc_ms(ANSWER_MS);
     while (recalls < n && nova_stc() < end)
         ;
     return recalls >= n;
@@ -157,7 +162,7 @@ static void recall_cross_cpu(struct nova_probe_ctx *ctx)
     if (!nova_expect_status(ctx, "weak recall", nova_ctrl_ec(thread->sel, 0), NOVA_SUCCESS))
         return;
     if (!recalled(1))
-        FAIL_RETURN(ctx, "no RECALL event within 1 s of a weak recall");
+        FAIL_RETURN(ctx, "no RECALL event within %u ms of a weak recall", ANSWER_MS);
     nova_sm_up(gate);
     uint64_t overhead = nova_stc_overhead();
     for (unsigned i = 0; i < 100; i++) {
