@@ -1,5 +1,6 @@
-/* ctrl_ec's strong recall of an EC on another CPU (interface §4.12):
- * return only once the target has been observed in the kernel. */
+/* ctrl_ec's recall of an EC on another CPU (interface §4.12): an EC that
+ * runs user code there is interrupted; a strong recall returns only once
+ * the target has been observed in the kernel. */
 #include "recall.h"
 #include "ec.h"
 #include "kernel_lock.h"
@@ -15,9 +16,15 @@ static bool still_in_user_mode(struct percpu *cpu, struct ec *ec)
            __atomic_load_n(&cpu->current, __ATOMIC_ACQUIRE);
 }
 
-void recall_wait_observed(struct ec *ec)
+void recall_remote(struct ec *ec, bool strong)
 {
     struct percpu *cpu = &percpu[ec->cpu];
+    /* One that is not running raises the event when it next resumes. */
+    if (!still_in_user_mode(cpu, ec))
+        return;
+    arch_ipi_reschedule(ec->cpu);
+    if (!strong)
+        return;
     /* Its CPU needs the kernel lock to enter the kernel, so the wait
      * happens with the lock free. The reference keeps ec alive if its
      * last capability goes away meanwhile. */

@@ -18,14 +18,11 @@ void sys_ctrl_ec(struct ec *cur)
         ec_return(cur, BAD_CAP);
     /* The target raises the event before it next leaves the kernel
      * (ec_resume); the caller itself right now, after this call's status.
-     * On another CPU it may be in user mode: the reschedule IPI brings it
-     * into the kernel, and a strong recall waits for that. */
+     * On another CPU it may be in user mode: an IPI brings it into the
+     * kernel, and a strong recall waits for that. */
     ec->flags |= EC_RECALL;
-    if (ec->cpu != cur->cpu) {
-        arch_ipi_reschedule(ec->cpu);
-        if ((sys_param(cur, 0) >> 4) & 1)      /* S: strong */
-            recall_wait_observed(ec);
-    }
+    if (ec->cpu != cur->cpu)
+        recall_remote(ec, (sys_param(cur, 0) >> 4) & 1);      /* flag S: strong */
     *uregs_param(&cur->regs, 0) = SUCCESS;
     cur->cont = ec_ret_hypercall;
     if (ec == cur)

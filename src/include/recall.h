@@ -1,9 +1,10 @@
-/* Strong recall across CPUs. */
+/* Recall across CPUs. */
 #pragma once
+#include <stdbool.h>
 
 struct ec;
 
-/* Waits until ec, recalled and running on another CPU, is in the kernel
- * (the reschedule IPI has been sent). Called and returns with the kernel
- * lock held; releases it meanwhile. */
-void recall_wait_observed(struct ec *ec);
+/* ec (marked EC_RECALL, bound to another CPU) is made to enter the kernel
+ * if it runs user code there; strong: returns once it has. Called and
+ * returns with the kernel lock held; releases it while waiting. */
+void recall_remote(struct ec *ec, bool strong);
