@@ -13,6 +13,7 @@
  * sequence comes from a fixed seed, so a failure repeats. */
 #include "util.h"
 #include "libnova/child.h"
+#include "libnova/delegate.h"
 #include "libnova/console.h"
 #include "libnova/fmt.h"
 #include "libnova/hc_raw.h"
@@ -61,9 +62,14 @@ static struct {
     unsigned seen[16][16];            /* [hypercall][status] */
 } fuzz;
 
-static uint64_t rng = 0x4e4f5641465a5a31ull;
+static uint64_t rng;
 static uint64_t sel_num;              /* the HIP is not mapped in the child */
-static unsigned cpus;
+static unsigned cpus, home_cpu;
+/* Leak mode: only what dies with its capabilities may be made (no
+ * delegation into the sandbox's spaces, no spaces attached to it, ECs on
+ * this CPU with UTCBs in one 2 MiB block whose page tables exist before). */
+static bool leak_mode;
+#define LEAK_UTCB_BLOCK 0x40000000ull
 
 static uint64_t next(void)
 {
@@ -143,7 +149,7 @@ static void shape(unsigned num, struct nova_regs *regs)
     uint64_t *p = regs->p, r = next();
     switch (num) {
     case NOVA_HC_CREATE_PD:
-        regs->p[0] = nova_hc_p0(num, (unsigned)mostly(r >> 8 & 7), regs->p[0] >> 8);
+        regs->p[0] = nova_hc_p0(num, leak_mode ? 0 : (unsigned)mostly(r >> 8 & 7), regs->p[0] >> 8);
         p[1] = owner();
         break;
     case NOVA_HC_CREATE_SM:
@@ -151,7 +157,10 @@ static void shape(unsigned num, struct nova_regs *regs)
         break;
     case NOVA_HC_CREATE_EC:
         p[1] = owner();
-        p[2] = mostly(nova_pack_hvp_cpu((r >> 16 & 0xFFFFF) << 12, (unsigned)(r % 8 ? r % cpus : cpus)));
+        if (leak_mode)
+            p[2] = nova_pack_hvp_cpu(LEAK_UTCB_BLOCK + (r >> 16 & 0x1FF) * 4096, r % 8 ? home_cpu : cpus);
+        else
+            p[2] = mostly(nova_pack_hvp_cpu((r >> 16 & 0xFFFFF) << 12, (unsigned)(r % 8 ? r % cpus : cpus)));
         p[4] = selector();
         break;
     case NOVA_HC_CREATE_SC:
@@ -228,46 +237,65 @@ static unsigned give(const struct nova_child *c, nova_sel src, nova_sel dst, uns
     return nova_ctrl_pd(nova_rt.root_obj, c->obj, src, 0, dst, pmm, 0);
 }
 
-static void hypercall_fuzz(struct nova_probe_ctx *ctx)
-{
-    struct nova_child c, sandbox;
-    unsigned s = nova_child_create(&c);
-    if (!s)
-        s = nova_child_map_image(&c);
-    if (!s)
-        s = nova_child_create(&sandbox);
-    nova_sel sm_a = sm_new(ctx, 0), sm_b = sm_new(ctx, ~0ull);
-    if (!s)
-        s = give(&c, sandbox.pd, SEL_SANDBOX_PD, NOVA_PERM_PD_ALL);
-    if (!s)
-        s = give(&c, sandbox.obj, SEL_SANDBOX_OBJ, NOVA_PERM_OBJ_ALL);
-    if (!s)
-        s = give(&c, sandbox.hst, SEL_SANDBOX_HST, NOVA_PERM_HST_ALL);
-    if (!s)
-        s = give(&c, c.hst, SEL_OWN_HST, NOVA_PERM_SPACE_TAKE);
-    if (!s && sandbox.pio)
-        s = give(&c, sandbox.pio, SEL_SANDBOX_PIO, NOVA_PERM_PIO_ALL);
-    if (!s && sm_a && sm_b)
-        s = give(&c, sm_a, SEL_SM_A, NOVA_PERM_SM_ALL);
-    if (!s && sm_a && sm_b)
-        s = give(&c, sm_b, SEL_SM_B, NOVA_PERM_SM_ALL);
-    struct nova_ec_attr a = {.pd = c.pd, .cpu = NOVA_EC_CPU_BSP};
+struct fuzz_run {
+    struct nova_child child, sandbox;
     struct nova_ec *ec;
-    nova_sel pt;
+    nova_sel pt, sm_a, sm_b;
+};
+
+/* The child with the fuzzer's EC and portal, the sandbox and what the
+ * fuzzer's object space holds. In leak mode the sandbox's spaces are
+ * sources only. */
+static unsigned fuzz_setup(struct nova_probe_ctx *ctx, struct fuzz_run *f)
+{
+    unsigned sink = leak_mode ? NOVA_PERM_SPACE_TAKE : NOVA_PERM_BITS;
+    unsigned s = nova_child_create(&f->child);
     if (!s)
-        s = nova_ec_create(&ec, &a, fuzzer, 0, 0);
+        s = nova_child_map_image(&f->child);
     if (!s)
-        s = nova_pt_create(&pt, ec, 0, 0);
-    if (!nova_expect_status(ctx, "child PD, sandbox PD, fuzzer EC and portal (setup)", s, NOVA_SUCCESS))
-        return;
+        s = nova_child_create(&f->sandbox);
+    f->sm_a = sm_new(ctx, 0);
+    f->sm_b = sm_new(ctx, ~0ull);
+    if (!f->sm_a || !f->sm_b)
+        return NOVA_MEM_OBJ;
+    const struct { nova_sel src, dst; unsigned pmm; } caps[] = {
+        {f->sandbox.pd, SEL_SANDBOX_PD, NOVA_PERM_PD_ALL},
+        {f->sandbox.obj, SEL_SANDBOX_OBJ, sink & NOVA_PERM_OBJ_ALL},
+        {f->sandbox.hst, SEL_SANDBOX_HST, leak_mode ? 0 : NOVA_PERM_HST_ALL},
+        {f->child.hst, SEL_OWN_HST, NOVA_PERM_SPACE_TAKE},
+        {f->sandbox.pio, SEL_SANDBOX_PIO, sink & NOVA_PERM_PIO_ALL},
+        {f->sm_a, SEL_SM_A, NOVA_PERM_SM_ALL},
+        {f->sm_b, SEL_SM_B, NOVA_PERM_SM_ALL},
+    };
+    for (unsigned i = 0; i < sizeof caps / sizeof *caps; i++)
+        if (!s && caps[i].src && caps[i].pmm)
+            s = give(&f->child, caps[i].src, caps[i].dst, caps[i].pmm);
+    struct nova_ec_attr a = {.pd = f->child.pd, .cpu = NOVA_EC_CPU_BSP};
+    if (!s)
+        s = nova_ec_create(&f->ec, &a, fuzzer, 0, 0);
+    if (!s)
+        s = nova_pt_create(&f->pt, f->ec, 0, 0);
     sel_num = nova_rt.hip->sel_num;
     cpus = nova_rt.hip->cpu_num;
-    nova_printf("fuzz: seed 0x%lx, %u hypercalls from a child PD\n", (unsigned long)rng, CALLS);
+    home_cpu = nova_rt.cpu;
+    return s;
+}
+
+/* Runs the fuzzer (one portal call), prints the status histogram and
+ * checks every status; false after a FAIL. */
+static bool fuzz_go(struct nova_probe_ctx *ctx, struct fuzz_run *f, uint64_t seed)
+{
+    fuzz = (__typeof__(fuzz)){0};
+    rng = seed;
+    nova_printf("fuzz: seed 0x%lx, %u hypercalls from a child PD%s\n", (unsigned long)rng, CALLS,
+                leak_mode ? " (leak mode)" : "");
     uint32_t mtd = 0;
-    s = nova_ipc_call(pt, 0, &mtd);
-    if (s != NOVA_SUCCESS)
-        FAIL_RETURN(ctx, "the fuzzer's portal call got %s after %u hypercalls", nova_status_name(s),
-                    fuzz.calls);
+    unsigned s = nova_ipc_call(f->pt, 0, &mtd);
+    if (s != NOVA_SUCCESS) {
+        nova_fail(ctx, "the fuzzer's portal call got %s after %u hypercalls", nova_status_name(s),
+                  fuzz.calls);
+        return false;
+    }
     for (unsigned n = 0; n < 16; n++) {
         char line[160];
         unsigned len = 0;
@@ -277,13 +305,69 @@ static void hypercall_fuzz(struct nova_probe_ctx *ctx)
                                      fuzz.seen[n][st]);
         nova_printf("fuzz: hypercall 0x%x:%s\n", n, len ? line : " -");
     }
-    nova_expect_eq(ctx, "calls made", fuzz.calls, CALLS);
+    if (!nova_expect_eq(ctx, "calls made", fuzz.calls, CALLS))
+        return false;
     if (fuzz.unexpected) {
         const struct nova_regs *r = &fuzz.first_bad;
-        FAIL_RETURN(ctx, "%u statuses the spec does not list; first: %s for %lx %lx %lx %lx %lx",
-                    fuzz.unexpected, nova_status_name(fuzz.first_bad_status),
-                    (unsigned long)r->p[0], (unsigned long)r->p[1], (unsigned long)r->p[2],
-                    (unsigned long)r->p[3], (unsigned long)r->p[4]);
+        nova_fail(ctx, "%u statuses the spec does not list; first: %s for %lx %lx %lx %lx %lx",
+                  fuzz.unexpected, nova_status_name(fuzz.first_bad_status), (unsigned long)r->p[0],
+                  (unsigned long)r->p[1], (unsigned long)r->p[2], (unsigned long)r->p[3],
+                  (unsigned long)r->p[4]);
+        return false;
     }
+    return true;
+}
+
+static void hypercall_fuzz(struct nova_probe_ctx *ctx)
+{
+    struct fuzz_run f;
+    leak_mode = false;
+    if (nova_expect_status(ctx, "child PD, sandbox PD, fuzzer EC and portal (setup)", fuzz_setup(ctx, &f),
+                           NOVA_SUCCESS))
+        fuzz_go(ctx, &f, 0x4e4f5641465a5a31ull);
 }
 NOVA_PROBE("hypercall.fuzz_child", hypercall_fuzz);
+
+enum { MEASURE_MAX = 1u << 14 };
+
+/* How many SMs pd can still own: its free quota in SM-sized units (the
+ * SMs go away again). 0 if the bound did not exhaust it. */
+static unsigned quota_in_sms(nova_sel pd, nova_sel base)
+{
+    unsigned n = 0;
+    while (n < MEASURE_MAX && nova_create_sm(base + n, pd, 0) == NOVA_SUCCESS)
+        n++;
+    nova_revoke_obj(base, n);
+    return n < MEASURE_MAX ? n : 0;
+}
+
+static void fuzz_no_leak(struct nova_probe_ctx *ctx)
+{
+    /* Everything the fuzzer made is owned by the sandbox and dies with the
+     * fuzzer's object space: afterwards the sandbox's quota is as before. */
+    struct fuzz_run f;
+    leak_mode = true;
+    nova_sel base = nova_sel_alloc(14), warm = nova_sel_alloc(0);
+    if (!base || !nova_expect_status(ctx, "setup", fuzz_setup(ctx, &f), NOVA_SUCCESS))
+        return;
+    /* The UTCB block's page tables, made once (a space keeps them). */
+    if (!nova_expect_status(ctx, "an EC in the UTCB block (setup)",
+                            nova_create_ec(warm, f.sandbox.pd, 0, LEAK_UTCB_BLOCK, home_cpu, 0, 0),
+                            NOVA_SUCCESS))
+        return;
+    nova_revoke_obj(warm, 1);
+    unsigned before = quota_in_sms(f.sandbox.pd, base);
+    if (!before)
+        SKIP_RETURN(ctx, "%u SMs did not exhaust a PD's quota", MEASURE_MAX);
+    if (!fuzz_go(ctx, &f, 0x4c45414b4e4f5641ull))
+        return;
+    /* Drop the child: its object space, the fuzzer's EC and portal. */
+    const nova_sel gone[] = {f.pt, f.ec->sel, f.child.pd, f.child.obj, f.child.hst, f.child.pio};
+    for (unsigned i = 0; i < sizeof gone / sizeof *gone; i++)
+        if (gone[i])
+            nova_revoke_obj(gone[i], 1);
+    unsigned after = quota_in_sms(f.sandbox.pd, base);
+    nova_printf("fuzz: the sandbox PD can own %u SMs before and %u after\n", before, after);
+    nova_expect_eq(ctx, "SMs the sandbox can own after the fuzzer is gone", after, before);
+}
+NOVA_PROBE("hypercall.fuzz_no_leak", fuzz_no_leak);
