@@ -141,6 +141,7 @@ void sched_dispatch(void)
             ec_resume(sched_active_ec(sc));
         }
         cpu->current = 0;
+        ec_deactivate();
         /* Nothing ready: wait for an interrupt (the timer for the next
          * timeout, a device, another CPU) and look again. The kernel lock
          * is free meanwhile, so other CPUs can run kernel code. */

@@ -15,6 +15,12 @@ void arch_pio_changed(const struct space_pio *s)
     (void)s;
 }
 
+void arch_space_leave(void)
+{
+    /* Nothing to do: EL2 does not translate through VTTBR_EL2, and
+     * hpt_destroy forgets a dying space on every CPU (hpt_active). */
+}
+
 /* The first EC of this CPU: the EL2 controls for EL0 first. The boot
  * CPU's first EC lets the other CPUs into the scheduler (smp.c). */
 __attribute__((noinline)) static void first_switch(const struct hpt *h)

@@ -16,7 +16,6 @@ const bool arch_has_pio = true;
 
 _Noreturn void x86_user_trap(uregs_t *f);
 
-
 /* The TSS holds one PIO space's bitmap; switching between a PD with
  * ports and PDs without any costs one store, not an 8 KiB copy. */
 static void switch_pio(const struct space_pio *pio)
@@ -55,6 +54,13 @@ void arch_space_switch(const struct ec *next)
         c->active_space = space;
     }
     switch_pio(next->pd->pio);
+}
+
+void arch_space_leave(void)
+{
+    struct cpu_local *c = cpu_self();
+    hpt_activate_kernel();
+    c->active_space = 0;
 }
 
 void x86_user_trap(uregs_t *f)

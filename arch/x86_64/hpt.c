@@ -118,6 +118,11 @@ void hpt_activate(const struct hpt *h)
     __asm__ volatile("mov %0, %%cr3" : : "r"(h->pml4_phys) : "memory");
 }
 
+void hpt_activate_kernel(void)
+{
+    __asm__ volatile("mov %0, %%cr3" : : "r"((uintptr_t)boot_pml4 - KERNEL_VIRT_OFFSET) : "memory");
+}
+
 uint64_t hpt_skip(const struct hpt *h, uint64_t va)
 {
     while (va < HPT_USER_END) {

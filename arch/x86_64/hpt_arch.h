@@ -6,6 +6,9 @@
 #define HPT_USER_BITS 47
 #define HPT_USER_END (1ull << HPT_USER_BITS)
 
+/* Loads the kernel's master tables (user half unused): for an idle CPU. */
+void hpt_activate_kernel(void);
+
 struct hpt {
     uint64_t *pml4;        /* kernel address */
     uint64_t pml4_phys;

@@ -17,6 +17,9 @@ bool arch_user_ip_ok(uint64_t ip);
 #endif
 /* Returns to user mode after a hypercall (fast path) or anything else. */
 #include "arch_ret.h"               /* arch_ret_hypercall, arch_ret_exception */
+/* The CPU is about to idle without an EC: leave the running EC's address
+ * space for the kernel's own, so that space may be freed meanwhile. */
+void arch_space_leave(void);
 /* ec is about to be freed: drop architectural references to it. */
 void arch_ec_destroy(struct ec *ec);
 /* Copies the state selected by mtd from ec into an architectural UTCB

@@ -82,7 +82,7 @@ static inline __attribute__((always_inline, noreturn)) void ec_return(struct ec 
 /* Kills ec (it never runs again) and wakes what waits for it. */
 void ec_kill(struct ec *ec);
 
-/* The EC running on this CPU. */
+/* The EC running on this CPU (NULL while it idles). */
 #include "percpu.h"
 static inline struct ec *ec_current(void) { return this_cpu()->ec_running; }
 
@@ -99,5 +99,19 @@ static inline __attribute__((always_inline)) void ec_activate(struct ec *ec)
         kobj_get(&ec->hdr);
         if (prev)
             kobj_put(&prev->hdr);
+    }
+}
+
+/* The CPU idles: it lets go of the EC that ran last, so that one whose
+ * last capability is gone (one that died, say) is freed now, not when the
+ * CPU next runs something. */
+static inline void ec_deactivate(void)
+{
+    struct percpu *cpu = this_cpu();
+    struct ec *prev = cpu->ec_running;
+    if (prev) {
+        arch_space_leave();
+        cpu->ec_running = 0;
+        kobj_put(&prev->hdr);
     }
 }

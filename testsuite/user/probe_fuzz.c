@@ -328,26 +328,13 @@ static void hypercall_fuzz(struct nova_probe_ctx *ctx)
 }
 NOVA_PROBE("hypercall.fuzz_child", hypercall_fuzz);
 
-enum { MEASURE_MAX = 1u << 14 };
-
-/* How many SMs pd can still own: its free quota in SM-sized units (the
- * SMs go away again). 0 if the bound did not exhaust it. */
-static unsigned quota_in_sms(nova_sel pd, nova_sel base)
-{
-    unsigned n = 0;
-    while (n < MEASURE_MAX && nova_create_sm(base + n, pd, 0) == NOVA_SUCCESS)
-        n++;
-    nova_revoke_obj(base, n);
-    return n < MEASURE_MAX ? n : 0;
-}
-
 static void fuzz_no_leak(struct nova_probe_ctx *ctx)
 {
     /* Everything the fuzzer made is owned by the sandbox and dies with the
      * fuzzer's object space: afterwards the sandbox's quota is as before. */
     struct fuzz_run f;
     leak_mode = true;
-    nova_sel base = nova_sel_alloc(14), warm = nova_sel_alloc(0);
+    nova_sel base = nova_sel_alloc(QUOTA_SMS_ORDER), warm = nova_sel_alloc(0);
     if (!base || !nova_expect_status(ctx, "setup", fuzz_setup(ctx, &f), NOVA_SUCCESS))
         return;
     /* The UTCB block's page tables, made once (a space keeps them). */
@@ -358,7 +345,7 @@ static void fuzz_no_leak(struct nova_probe_ctx *ctx)
     nova_revoke_obj(warm, 1);
     unsigned before = quota_in_sms(f.sandbox.pd, base);
     if (!before)
-        SKIP_RETURN(ctx, "%u SMs did not exhaust a PD's quota", MEASURE_MAX);
+        SKIP_RETURN(ctx, "%u SMs did not exhaust a PD's quota", QUOTA_SMS_MAX);
     if (!fuzz_go(ctx, &f, 0x4c45414b4e4f5641ull))
         return;
     /* Drop the child: its object space, the fuzzer's EC and portal. */

@@ -2,7 +2,10 @@
  * them (kernel references keep them alive until it is done): a handler
  * whose portal and EC capabilities are revoked while it serves a call. */
 #include "util.h"
+#include "libnova/child.h"
 #include "libnova/delegate.h"
+#include "libnova/timing.h"
+#include "nova/scd.h"
 
 static nova_sel victim_pt;
 
@@ -34,3 +37,39 @@ static void callee_revoked(struct nova_probe_ctx *ctx)
     nova_expect_status(ctx, "call after revocation", nova_ipc_call(pt, 0, &mtd), NOVA_BAD_CAP);
 }
 NOVA_PROBE("lifetime.callee_revoked_while_serving", callee_revoked);
+
+static void reclaimed_after_remote_death(struct nova_probe_ctx *ctx)
+{
+    /* A thread of PD S on another CPU dies there at its STARTUP (S has no
+     * portals), and that CPU then idles. Once its EC and SC capabilities
+     * are revoked, S's quota must be whole again: an idle CPU may not keep
+     * the last EC it ran alive. */
+    if (nova_rt.hip->cpu_num < 2)
+        SKIP_RETURN(ctx, "one CPU");
+    struct nova_child s;
+    nova_sel base = nova_sel_alloc(QUOTA_SMS_ORDER), ec = nova_sel_alloc(0), sc = nova_sel_alloc(0);
+    uint64_t utcb = 0x40000000;
+    unsigned other = nova_rt.cpu ? 0 : 1;
+    if (!base || !nova_expect_status(ctx, "PD S (setup)", nova_child_create(&s), NOVA_SUCCESS))
+        return;
+    /* The UTCB's page tables first: S's host space keeps them. */
+    if (!nova_expect_status(ctx, "an EC to make the UTCB page tables (setup)",
+                            nova_create_ec(ec, s.pd, NOVA_EC_T, utcb, nova_rt.cpu, 0, 0), NOVA_SUCCESS))
+        return;
+    nova_revoke_obj(ec, 1);
+    unsigned before = quota_in_sms(s.pd, base);
+    if (!before)
+        SKIP_RETURN(ctx, "%u SMs did not exhaust a PD's quota", QUOTA_SMS_MAX);
+    if (!nova_expect_status(ctx, "thread on the other CPU",
+                            nova_create_ec(ec, s.pd, NOVA_EC_T, utcb, other, 0, 0), NOVA_SUCCESS) ||
+        !nova_expect_status(ctx, "its SC", nova_create_sc(sc, s.pd, ec, nova_scd(1, 1, 0)), NOVA_SUCCESS))
+        return;
+    uint64_t until = nova_stc() + nova_stc_ms(100);      /* it runs and dies meanwhile */
+    while (nova_stc() < until)
+        ;
+    nova_revoke_obj(sc, 1);
+    nova_revoke_obj(ec, 1);
+    unsigned after = quota_in_sms(s.pd, base);
+    nova_expect_eq(ctx, "SMs S can own after its thread died on CPU 1 and was revoked", after, before);
+}
+NOVA_PROBE("lifetime.reclaimed_after_remote_death", reclaimed_after_remote_death);

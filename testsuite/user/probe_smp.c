@@ -114,6 +114,7 @@ static void spinner(struct nova_ec *ec)
     while (!quit) {
         SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8;
         SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8, SPIN8;
+        nova_relax();
     }
 }
 
@@ -130,7 +131,7 @@ static bool advances(volatile uint64_t *v, uint64_t old)
 {
     uint64_t end = nova_stc() + nova_stc_ms(ANSWER_MS);
     while (*v <= old && nova_stc() < end)
-        ;
+        nova_relax();
     return *v > old;
 }
 
@@ -138,7 +139,7 @@ static bool recalled(unsigned n)
 {
     uint64_t end = nova_stc() + nova_stc_ms(ANSWER_MS);
     while (recalls < n && nova_stc() < end)
-        ;
+        nova_relax();
     return recalls >= n;
 }
 
@@ -175,10 +176,11 @@ static void recall_cross_cpu(struct nova_probe_ctx *ctx)
         uint64_t seen = spins;
         if (s != NOVA_SUCCESS)
             FAIL_RETURN(ctx, "round %u: strong recall got %s", i, nova_status_name(s));
-        /* Give a thread still in user mode ample time to show it. */
-        uint64_t until = nova_stc() + nova_stc_ms(2);
+        /* Give a thread still in user mode time to show it (it counts
+         * thousands of times in this span). */
+        uint64_t until = nova_stc() + nova_stc_ms(1) / 5;
         while (nova_stc() < until)
-            ;
+            nova_relax();
         if (spins != seen)
             FAIL_RETURN(ctx, "round %u: the thread ran on after the strong recall returned "
                         "(%lu more iterations)", i, (unsigned long)(spins - seen));

@@ -40,6 +40,15 @@ bool slot_is_null(nova_sel sel)
     return true;
 }
 
+unsigned quota_in_sms(nova_sel pd, nova_sel base)
+{
+    unsigned n = 0;
+    while (n < QUOTA_SMS_MAX && nova_create_sm(base + n, pd, 0) == NOVA_SUCCESS)
+        n++;
+    nova_revoke_obj(base, n);
+    return n < QUOTA_SMS_MAX ? n : 0;
+}
+
 static void nothing(struct nova_ec *ec)
 {
     (void)ec;

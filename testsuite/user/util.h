@@ -27,6 +27,13 @@ unsigned sm_drain(nova_sel sm, unsigned max);
  * revoked again). */
 bool slot_is_null(nova_sel sel);
 
+/* How many SMs pd can still own: its free quota in SM-sized units,
+ * measured to exhaustion with root selectors base.. (2^QUOTA_SMS_ORDER of
+ * them); the SMs go away again. 0 if that many did not exhaust it. */
+#define QUOTA_SMS_ORDER 14
+#define QUOTA_SMS_MAX (1u << QUOTA_SMS_ORDER)
+unsigned quota_in_sms(nova_sel pd, nova_sel base);
+
 /* A global thread of the root PD without an SC (its body does nothing). */
 unsigned global_ec_new(struct nova_ec **ec);
 

@@ -23,6 +23,18 @@ static inline uint64_t nova_stc(void)
 }
 #endif
 
+/* In a busy wait: the CPU's spin hint. An emulator that runs its CPUs in
+ * turn (QEMU's TCG with -icount) takes it as the moment to switch, so the
+ * CPU waited for gets to run. */
+static inline void nova_relax(void)
+{
+#if defined(__x86_64__)
+    __asm__ volatile("pause" ::: "memory");
+#elif defined(__aarch64__)
+    __asm__ volatile("yield" ::: "memory");
+#endif
+}
+
 /* The smallest difference of two back-to-back reads: what a measurement
  * pays for the reads themselves. */
 uint64_t nova_stc_overhead(void);
