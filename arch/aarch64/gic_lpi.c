@@ -111,15 +111,19 @@ bool lpi_setup(unsigned lpis)
         }
     }
     config = kmem_alloc(&nova_pd->quota, CONFIG_ORDER);
-    if (!config)
+    if (!config) {
+        kprintf("its: no memory for the LPI configuration table: no MSIs\n");
         return false;
+    }
     for (unsigned n = 0; n < lpis; n++)
         config[n] = (uint8_t)(GIC_PRIO | LPI_RES1);     /* disabled until assigned */
     gic_table_handover(config, CONFIG_BYTES);
     for (unsigned cpu = 0; cpu < cpu_count; cpu++) {
         void *pending = kmem_alloc(&nova_pd->quota, PENDING_ORDER);    /* zeroed */
-        if (!pending)
+        if (!pending) {
+            kprintf("its: no memory for CPU %u's LPI pending table: no MSIs\n", cpu);
             return false;
+        }
         gic_table_handover(pending, FRAME_SIZE << PENDING_ORDER);
         enable_at(cpu, kmem_phys(pending));
     }

@@ -61,8 +61,10 @@ void arch_int_init(void)
         return;
     }
     itt_pool = kmem_alloc(&nova_pd->quota, ITT_POOL_ORDER);
-    if (!itt_pool)
+    if (!itt_pool) {
+        kprintf("its: no memory for ITTs: no MSIs\n");
         return;
+    }
     msis = n;
     kprintf("its: ITS 0x%lx (%s), %u LPIs (INTID %u..%u) as MSIs after the %u SPIs, "
             "DeviceIDs below %u, collections by %s\n",
