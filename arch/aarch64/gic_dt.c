@@ -134,8 +134,8 @@ static bool translate(const struct dt_scan *s, unsigned d, uint64_t *addr)
     return false;
 }
 
-/* The node's reg entries as CPU physical addresses: how many (at most
- * max) until one is not reachable from the CPU. */
+/* The node's reg entries (at most max) as CPU physical addresses: how
+ * many, 0 when one is not reachable from the CPU. */
 static unsigned reg_entries(const struct dt_scan *s, unsigned depth, uint64_t *base,
                             uint64_t *size, unsigned max)
 {
@@ -148,7 +148,7 @@ static unsigned reg_entries(const struct dt_scan *s, unsigned depth, uint64_t *b
         uint64_t a = cells(nd->reg + o, ac);
         for (unsigned d = depth - 1; d >= 2; d--)
             if (!translate(s, d, &a))
-                return n;
+                return 0;
         base[n] = a;
         size[n++] = cells(nd->reg + o + ac * 4, sc);
     }
