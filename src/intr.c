@@ -12,13 +12,15 @@ enum { ASSIGN_M = 1, ASSIGN_T = 2, ASSIGN_P = 4 };
 static struct sm **sms;
 static unsigned count;
 
+__attribute__((weak)) void arch_int_init(void) {}
+
 __attribute__((weak)) unsigned arch_int_msis(void) { return 0; }
 
-__attribute__((weak)) bool arch_int_msi(unsigned index, unsigned cpu, bool masked,
-                                        uint32_t *addr, uint16_t *data)
+__attribute__((weak)) enum status arch_int_msi(unsigned index, unsigned cpu, unsigned dev,
+                                               bool masked, uint32_t *addr, uint16_t *data)
 {
-    (void)index, (void)cpu, (void)masked, (void)addr, (void)data;
-    return false;
+    (void)index, (void)cpu, (void)dev, (void)masked, (void)addr, (void)data;
+    return BAD_PAR;
 }
 
 void intr_init(void)
@@ -27,7 +29,8 @@ void intr_init(void)
     if (!count)
         return;
     sms = kmem_alloc(&nova_pd->quota, 0);
-    if (!sms || count > FRAME_SIZE / sizeof *sms)
+    _Static_assert(INTR_SMS_MAX == FRAME_SIZE / sizeof *sms, "one frame of SM pointers");
+    if (!sms || count > INTR_SMS_MAX)
         panic("intr: no room for %u interrupt semaphores", count);
     for (unsigned i = 0; i < count; i++) {
         struct sm *sm = sm_create(nova_pd, 0);
@@ -50,22 +53,26 @@ void intr_raise(unsigned index)
         sm_up(sms[index]);            /* OVRFLOW at 2^64-1 interrupts: ignored */
 }
 
-enum status intr_assign(struct sm *sm, unsigned cpu, unsigned flags, uint32_t *msi_addr,
-                        uint16_t *msi_data)
+enum status intr_assign(struct sm *sm, unsigned cpu, unsigned dev, unsigned flags,
+                        uint32_t *msi_addr, uint16_t *msi_data)
 {
     if (cpu >= cpu_count)
         return BAD_CPU;
-    sm->masked = flags & ASSIGN_M;
-    sm->cpu = cpu;
-    if (sm->index >= arch_int_pins()) {       /* an MSI: edge by nature */
-        sm->level = false;
-        return arch_int_msi(sm->index, cpu, sm->masked, msi_addr, msi_data) ? SUCCESS : BAD_PAR;
+    bool masked = flags & ASSIGN_M, msi = sm->index >= arch_int_pins();
+    bool level = !msi && (flags & ASSIGN_T);  /* an MSI is edge by nature */
+    if (msi) {
+        enum status st = arch_int_msi(sm->index, cpu, dev, masked, msi_addr, msi_data);
+        if (st != SUCCESS)
+            return st;
+    } else {
+        if (!arch_int_assign(sm->index, cpu, masked, level, flags & ASSIGN_P))
+            return BAD_PAR;
+        *msi_addr = 0;                /* pins have no MSI address or data */
+        *msi_data = 0;
     }
-    sm->level = flags & ASSIGN_T;
-    if (!arch_int_assign(sm->index, cpu, flags & ASSIGN_M, sm->level, flags & ASSIGN_P))
-        return BAD_PAR;
-    *msi_addr = 0;                    /* pins have no MSI address or data */
-    *msi_data = 0;
+    sm->masked = masked;
+    sm->cpu = cpu;
+    sm->level = level;
     return SUCCESS;
 }
 

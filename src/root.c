@@ -56,6 +56,7 @@ void root_launch(const struct bootinfo *bi)
         panic("root: no root module was loaded");
     struct kobj *nova[4];
     struct space_obj *nova_obj = nova_spaces(nova);
+    arch_int_init();                  /* before the HIP counts MSIs and root's quota is cut */
 
     root_pd = pd_create(nova_pd, kmem.free_frames * FRAME_SIZE);
     struct space_obj *obj = root_pd ? space_obj_create(root_pd) : 0;

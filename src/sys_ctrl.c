@@ -102,8 +102,8 @@ void sys_assign_int(struct ec *cur)
         ec_return(cur, BAD_CAP);
     uint32_t addr;
     uint16_t data;
-    enum status st = intr_assign(sm, sys_param(cur, 1) & 0xFFFF, (sys_param(cur, 0) >> 4) & 0xF,
-                                 &addr, &data);
+    enum status st = intr_assign(sm, sys_param(cur, 1) & 0xFFFF, sys_param(cur, 2) & 0xFFFF,
+                                 (sys_param(cur, 0) >> 4) & 0xF, &addr, &data);
     if (st == SUCCESS) {
         *uregs_param(&cur->regs, 1) = addr;
         *uregs_param(&cur->regs, 2) = data;

@@ -34,6 +34,7 @@ struct board_gic {
     uint64_t gicc;          /* v2: CPU interface */
     uint64_t gicr;          /* v3: first redistributor */
     uint64_t gich;          /* v2: hypervisor interface (0: none or unknown) */
+    uint64_t its;           /* v3: the ITS, 128 KiB (0: none or unknown) */
 };
 
 /* How PSCI calls reach the firmware. From EL2 only SMC reaches EL3. */

@@ -37,7 +37,9 @@ void gic_setup(const struct bootinfo *bi)
     if (g->version == GIC_V3) {
         gic = &gic_v3;
         map(g->gicr, active.gicr_size, "GIC redistributors");
+        map(g->its, GIC_ITS_SIZE, "GIC ITS");
     } else {
+        active.g.its = 0;               /* an ITS needs a GICv3 */
         gic = &gic_v2;
         map(g->gicc, 0x2000, "GIC CPU interface");
     }

@@ -11,6 +11,9 @@
 #define GIC_PPI(n) (16u + (n))          /* private peripheral interrupt n */
 #define GIC_SPI(n) (32u + (n))          /* shared peripheral interrupt n */
 #define GIC_SPURIOUS_MIN 1020u          /* 1020..1023: no interrupt to take */
+#define GIC_SPURIOUS_MAX 1023u
+#define GIC_LPI_BASE 8192u              /* INTID of the first LPI */
+#define GIC_ITS_SIZE 0x20000u           /* ITS control frame + GITS_TRANSLATER frame */
 #define GIC_SGI_RESCHED 1u              /* the reschedule IPI (SGI 1) */
 #define GIC_PRIO 0xa0u                  /* every interrupt; masks pass all */
 
@@ -67,6 +70,15 @@ static inline void gic_configure(unsigned intid, bool edge) { gic->configure(int
 static inline void gic_route(unsigned intid, unsigned cpu) { gic->route(intid, cpu); }
 static inline void gic_sgi(unsigned intid, unsigned cpu) { gic->sgi(intid, cpu); }
 static inline bool gic_pending(unsigned intid) { return gic->pending(intid); }
+static inline bool gic_spurious(unsigned intid)
+{
+    return intid >= GIC_SPURIOUS_MIN && intid <= GIC_SPURIOUS_MAX;
+}
+
+/* gic_v3.c: a CPU's redistributor (RD_base), 0 before its cpu_init or
+ * without a GICv3; and the distributor's GICD_TYPER. */
+uint64_t gic_v3_redistributor(unsigned cpu);
+uint32_t gic_v3_typer(void);
 
 /* Bounded wait for a register bit to clear (RWP, ChildrenAsleep). */
 bool gic_wait_clear(uint64_t reg, uint32_t bits);

@@ -1,7 +1,8 @@
 /* The GIC and the EL2 timer interrupt as the DTB describes them: a node
  * with "interrupt-controller" and a GIC compatible (the one the root's
  * interrupt-parent names wins), its reg translated through the ancestors'
- * ranges, and the fourth /timer interrupt (the EL2 physical timer PPI).
+ * ranges, the first "arm,gic-v3-its" msi-controller among a GICv3's
+ * children, and the fourth /timer interrupt (the EL2 physical timer PPI).
  * fdt_parse() has validated the blob; the walk is the parser's bounded
  * one (src/fdt_walk.c). */
 #include "gic.h"
@@ -16,7 +17,7 @@ struct node {
     unsigned ac, sc;                    /* for its children */
     const uint8_t *ranges, *compat, *reg, *irqs;
     uint32_t ranges_len, compat_len, reg_len, irqs_len, phandle, icells, rd_regions;
-    bool has_ranges, intc;
+    bool has_ranges, intc, msi_controller;
 };
 
 struct found {
@@ -24,6 +25,7 @@ struct found {
     uint32_t phandle, icells, rd_regions;
     unsigned nreg;
     uint64_t base[MAX_REG], size[MAX_REG];
+    uint64_t its;                       /* a child ITS (0: none) */
 };
 
 struct dt_scan {
@@ -33,6 +35,8 @@ struct dt_scan {
     unsigned ngic;
     const uint8_t *timer_irqs;
     uint32_t timer_irqs_len;
+    uint64_t its;                       /* an ITS whose parent has not ended yet */
+    unsigned its_depth;                 /* its node's depth (0: none) */
 };
 
 static bool has_compat(const uint8_t *list, uint32_t len, const char *want)
@@ -89,6 +93,8 @@ static boot_error on_prop(void *ctx, unsigned depth, const char *name, const uin
         s->root_parent = v;
     else if (!strcmp(name, "interrupt-controller"))
         nd->intc = true;
+    else if (!strcmp(name, "msi-controller"))
+        nd->msi_controller = true;
     else if (!strcmp(name, "ranges")) {
         nd->has_ranges = true;
         nd->ranges = val;
@@ -128,26 +134,54 @@ static bool translate(const struct dt_scan *s, unsigned d, uint64_t *addr)
     return false;
 }
 
+/* The node's reg entries (at most max) as CPU physical addresses: how
+ * many, 0 when one is not reachable from the CPU. */
+static unsigned reg_entries(const struct dt_scan *s, unsigned depth, uint64_t *base,
+                            uint64_t *size, unsigned max)
+{
+    const struct node *nd = &s->n[depth];
+    unsigned ac = s->n[depth - 1].ac, sc = s->n[depth - 1].sc, n = 0;
+    if (!nd->reg || ac < 1 || ac > FDT_MAX_CELLS || sc > FDT_MAX_CELLS)
+        return 0;
+    uint32_t entry = (ac + sc) * 4;
+    for (uint32_t o = 0; o + entry <= nd->reg_len && n < max; o += entry) {
+        uint64_t a = cells(nd->reg + o, ac);
+        for (unsigned d = depth - 1; d >= 2; d--)
+            if (!translate(s, d, &a))
+                return 0;
+        base[n] = a;
+        size[n++] = cells(nd->reg + o + ac * 4, sc);
+    }
+    return n;
+}
+
 static void take_gic(struct dt_scan *s, unsigned depth, enum gic_version version)
 {
     const struct node *nd = &s->n[depth];
-    unsigned ac = s->n[depth - 1].ac, sc = s->n[depth - 1].sc;
-    if (s->ngic == MAX_GICS || !nd->reg || ac < 1 || ac > FDT_MAX_CELLS || sc > FDT_MAX_CELLS)
+    if (s->ngic == MAX_GICS)
         return;
     struct found *g = &s->gic[s->ngic];
     *g = (struct found){.version = version, .phandle = nd->phandle, .icells = nd->icells,
                         .rd_regions = nd->rd_regions};
-    uint32_t entry = (ac + sc) * 4;
-    for (uint32_t o = 0; o + entry <= nd->reg_len && g->nreg < MAX_REG; o += entry) {
-        uint64_t a = cells(nd->reg + o, ac);
-        for (unsigned d = depth - 1; d >= 2; d--)
-            if (!translate(s, d, &a))
-                return;                 /* not reachable from the CPU */
-        g->base[g->nreg] = a;
-        g->size[g->nreg++] = cells(nd->reg + o + ac * 4, sc);
-    }
+    g->nreg = reg_entries(s, depth, g->base, g->size, MAX_REG);
+    if (version == GIC_V3 && s->its_depth == depth + 1)
+        g->its = s->its;
     if (g->nreg >= 2)
         s->ngic++;
+}
+
+/* An ITS (with msi-controller: it translates MSIs) belongs to the GIC
+ * node it is a child of, which ends after it. */
+static void take_its(struct dt_scan *s, unsigned depth)
+{
+    const struct node *nd = &s->n[depth];
+    uint64_t base, size;
+    if (s->its_depth || !nd->msi_controller ||
+        !has_compat(nd->compat, nd->compat_len, "arm,gic-v3-its") ||
+        reg_entries(s, depth, &base, &size, 1) != 1 || size < 0x20000)
+        return;
+    s->its = base;
+    s->its_depth = depth;
 }
 
 static boot_error on_end(void *ctx, unsigned depth)
@@ -155,8 +189,12 @@ static boot_error on_end(void *ctx, unsigned depth)
     struct dt_scan *s = ctx;
     const struct node *nd = &s->n[depth];
     enum gic_version v = depth >= 2 && nd->intc ? gic_kind(nd) : 0;
+    if (depth >= 3)
+        take_its(s, depth);
     if (v)
         take_gic(s, depth, v);
+    if (s->its_depth == depth + 1)
+        s->its_depth = 0;               /* its parent ended: taken or not a GICv3 */
     if (!s->timer_irqs && nd->irqs && (has_compat(nd->compat, nd->compat_len, "arm,armv8-timer") ||
                                        has_compat(nd->compat, nd->compat_len, "arm,armv7-timer"))) {
         s->timer_irqs = nd->irqs;
@@ -214,6 +252,7 @@ bool gic_from_dt(const struct bootinfo *bi, struct gic_config *c)
         unsigned cc = 1 + (g->rd_regions ? g->rd_regions : 1);
         c->g.gicc = cc < g->nreg ? g->base[cc] : 0;
         c->g.gich = cc + 1 < g->nreg ? g->base[cc + 1] : 0;
+        c->g.its = g->its;
     }
     c->timer_ppi = s.timer_irqs ? timer_ppi(&s, g->icells) : 0;
     return true;

@@ -124,6 +124,16 @@ static void init(const struct gic_config *c)
     cpu_init(c);
 }
 
+uint64_t gic_v3_redistributor(unsigned cpu)
+{
+    return cpu < CPUS_MAX ? rd[cpu] : 0;
+}
+
+uint32_t gic_v3_typer(void)
+{
+    return gicd ? mmio_read32(gicd + GICD_TYPER) : 0;
+}
+
 static uint32_t ack(void)
 {
     return (uint32_t)read_sysreg(icc_iar1_el1);

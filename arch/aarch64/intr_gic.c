@@ -6,18 +6,16 @@
  * as the SoC wires them, so P is accepted and has no effect. */
 #include "intr.h"
 #include "gic.h"
+#include "gic_its.h"
 #include "irq.h"
 #include "sys_util.h"
 
-/* intr.c keeps the SM pointers in one frame. */
-#define SPIS_MAX 512u
-
-static bool level_of[SPIS_MAX];
+static bool level_of[INTR_SMS_MAX];
 
 unsigned arch_int_pins(void)
 {
     unsigned n = gic_lines > 32 ? gic_lines - 32 : 0;
-    return n < SPIS_MAX ? n : SPIS_MAX;
+    return n < INTR_SMS_MAX ? n : INTR_SMS_MAX;
 }
 
 bool arch_int_assign(unsigned index, unsigned cpu, bool masked, bool level, bool active_low)
@@ -43,6 +41,8 @@ void arch_int_unmask(unsigned index)
 
 bool irq_device(unsigned id, uint32_t token)
 {
+    if (id >= GIC_LPI_BASE)
+        return irq_lpi(id, token);      /* an MSI (intr_its.c) */
     if (id < GIC_SPI(0) || id >= GIC_SPI(arch_int_pins()))
         return false;
     unsigned index = id - GIC_SPI(0);

@@ -27,7 +27,7 @@ void aarch64_user_irq(void)
     struct irq_stats *st = irq_stats_here();
     uint32_t token = gic_ack();
     unsigned id = gic_intid(token);
-    if (id >= GIC_SPURIOUS_MIN) {
+    if (gic_spurious(id)) {
         st->spurious++;
         aarch64_ret_user(&ec->regs);
     }
@@ -55,7 +55,7 @@ void aarch64_kernel_irq(void)
     struct irq_stats *st = irq_stats_here();
     uint32_t token = gic_ack();
     unsigned id = gic_intid(token);
-    if (id >= GIC_SPURIOUS_MIN) {
+    if (gic_spurious(id)) {
         st->spurious++;
         return;
     }

@@ -1,6 +1,7 @@
 /* Physical memory the NOVA host space withholds besides the kernel image
  * (interface §5.8): the GIC's distributor, CPU interface, hypervisor
- * interface and redistributors, where gic.c found them (DTB or board).
+ * interface, redistributors and ITS (whose command interface would let
+ * anyone remap any MSI), where gic.c found them (DTB or board).
  * Frame sizes follow the integration: GIC frames 64 KiB apart (QEMU
  * virt, ZynqMP, R-Car) or packed 4 KiB apart (the GIC-400 of BCM2711,
  * Tegra X1). GICV stays available: it is what a VMM may give a guest. */
@@ -23,5 +24,6 @@ bool arch_phys_protected(uint64_t pa)
     return within(pa, g->gicd, frame) ||
            within(pa, g->gicc, 2 * frame) ||        /* GICC spans two pages */
            within(pa, g->gich, 2 * frame) ||        /* GICH and its per-CPU alias */
-           within(pa, g->gicr, GICR_CPUS * GICR_FRAME);
+           within(pa, g->gicr, GICR_CPUS * GICR_FRAME) ||
+           within(pa, g->its, GIC_ITS_SIZE);
 }

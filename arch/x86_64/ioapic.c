@@ -74,14 +74,16 @@ unsigned arch_int_msis(void)
     return gsi_count + MSIS <= IRQ_VECTORS ? MSIS : IRQ_VECTORS - gsi_count;
 }
 
-bool arch_int_msi(unsigned index, unsigned cpu, bool masked, uint32_t *addr, uint16_t *data)
+enum status arch_int_msi(unsigned index, unsigned cpu, unsigned dev, bool masked, uint32_t *addr,
+                         uint16_t *data)
 {
+    (void)dev;                                        /* not enforceable (above) */
     if (index < gsi_count || index >= gsi_count + arch_int_msis())
-        return false;
+        return BAD_PAR;
     msi_masked[index] = masked;
     *addr = 0xFEE00000u | cpu_apic_id[cpu] << 12;        /* fixed, physical destination */
     *data = (uint16_t)(IRQ_VECTOR_BASE + index);      /* edge */
-    return true;
+    return SUCCESS;
 }
 
 static void set_mask(unsigned gsi, bool masked)

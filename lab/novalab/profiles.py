@@ -53,14 +53,15 @@ X86_PC = ("-M", "pc", "-cpu", "max", "-m", "512") + QEMU_HEADLESS + (
 # EL0 (a root task: QEMU 7.2 ignores EL0 semihosting without userspace=on).
 ARM_SEMIHOSTING = ("-semihosting-config", "enable=on,target=native,userspace=on")
 
-def _virt(name, machine_options, description):
-    """QEMU virt at EL2 (the board "qemu"); the variants differ in -M options."""
+def _virt(name, machine_options, description, devices=()):
+    """QEMU virt at EL2 (the board "qemu"); the variants differ in -M options
+    and extra devices."""
     return Profile(
         name=name, arch="aarch64", board="qemu",
         emulator="qemu-system-aarch64", loader="arm64-image",
         image="nova-qemu-test.img",
         args=("-M", "virt,virtualization=on" + machine_options, "-cpu", "cortex-a57", "-m", "512")
-        + QEMU_HEADLESS + ARM_SEMIHOSTING,
+        + QEMU_HEADLESS + ARM_SEMIHOSTING + devices,
         icount_args=("-global", "cortex-a57-arm-cpu.cntfrq=1000000000"),
         description=description)
 
@@ -80,7 +81,10 @@ PROFILES = (
     _virt("qemu-aarch64-virt", "",
           "virt (GICv2, PL011), arm64 Image entered at EL2"),
     _virt("qemu-aarch64-virt-gicv3", ",gic-version=3",
-          "virt with a GICv3 (redistributor, ICC system registers), as qemu-aarch64-virt"),
+          "virt with a GICv3 (redistributor, ICC system registers, ITS) and an edu "
+          "PCI device (MSIs through the ITS), as qemu-aarch64-virt",
+          # The user suite's MSI probes: edu at 00:01.0 of the PCIe ECAM.
+          devices=("-device", "edu")),
     Profile(
         name="qemu-aarch64-zcu102", arch="aarch64", board="zcu102",
         emulator="qemu-system-aarch64", loader="arm64-image",

@@ -3,9 +3,7 @@
  * the EC's CPU, 5.9), and semaphores wake ECs across CPUs. */
 #include "util.h"
 #include "libnova/metric.h"
-#include "libnova/state.h"
 #include "libnova/timing.h"
-#include "nova/event.h"
 
 /* How long another CPU may take to answer: generous, since an emulator's
  * vCPU threads can be descheduled on a loaded host. */
@@ -14,53 +12,11 @@
 static nova_sel ping, pong;
 static volatile bool quit;
 
-static uint32_t startup_here(struct nova_ec *ec, uint64_t pid, uint32_t mtd)
-{
-    (void)pid, (void)mtd;
-    nova_state_set_ip((nova_utcb_arch *)ec->utcb, (uintptr_t)nova_thread_entry);
-    return NOVA_MTD_IP;
-}
-
 static void ponger(struct nova_ec *ec)
 {
     (void)ec;
     while (nova_sm_down(ping, 0) == NOVA_SUCCESS && !quit)
         nova_sm_up(pong);
-}
-
-/* A thread on cpu with its own STARTUP portal there, and a RECALL portal
- * served by recall_fn if given. */
-static unsigned thread_on(unsigned cpu, nova_thread_fn *fn, nova_portal_fn *recall_fn,
-                          struct nova_ec **out)
-{
-    const struct nova_hip *hip = nova_rt.hip;
-    unsigned span = hip->sel_hst_arch + hip->sel_hst_nova, order = 0;
-    while ((1u << order) < span)
-        order++;
-    struct nova_ec_attr h = {.cpu = cpu, .evt = nova_sel_alloc(order)};
-    struct nova_ec *handler, *thread;
-    unsigned s = nova_ec_create(&handler, &h, startup_here, 0, 0);
-    nova_sel evt = nova_sel_alloc(order);
-    if (!s)
-        s = nova_create_pt(evt + hip->sel_hst_arch + NOVA_EVT_STARTUP, nova_rt.pd, handler->sel,
-                           (uintptr_t)nova_portal_entry);
-    if (!s)
-        s = nova_ctrl_pt(evt + hip->sel_hst_arch + NOVA_EVT_STARTUP,
-                         hip->sel_hst_arch + NOVA_EVT_STARTUP, NOVA_MTD_STATE);
-    struct nova_ec *recaller;
-    if (!s && recall_fn)
-        s = nova_ec_create(&recaller, &h, recall_fn, 0, 0);
-    if (!s && recall_fn)
-        s = nova_create_pt(evt + hip->sel_hst_arch + NOVA_EVT_RECALL, nova_rt.pd, recaller->sel,
-                           (uintptr_t)nova_portal_entry);
-    struct nova_ec_attr t = {.flags = NOVA_EC_T, .cpu = cpu, .evt = evt};
-    if (!s)
-        s = nova_ec_create(&thread, &t, 0, fn, 0);
-    if (!s)
-        s = nova_create_sc(nova_sel_alloc(0), nova_rt.pd, thread->sel, nova_scd(10, 20, 0));
-    if (!s && out)
-        *out = thread;
-    return s;
 }
 
 static uint64_t rtt[500];
@@ -73,7 +29,7 @@ static void cross_cpu(struct nova_probe_ctx *ctx)
     pong = sm_new(ctx, 0);
     quit = false;
     if (!ping || !pong ||
-        !nova_expect_status(ctx, "thread on CPU 1", thread_on(1, ponger, 0, 0), NOVA_SUCCESS))
+        !nova_expect_status(ctx, "thread on CPU 1", thread_on_cpu(1, ponger, 0, 20, 0, 0), NOVA_SUCCESS))
         return;
     uint64_t overhead = nova_stc_overhead();
     for (unsigned i = 0; i < 550; i++) {
@@ -155,7 +111,7 @@ static void recall_cross_cpu(struct nova_probe_ctx *ctx)
     spins = 0;
     recalls = 0;
     if (!gate || !nova_expect_status(ctx, "spinning thread on CPU 1",
-                                     thread_on(1, spinner, held_at_recall, &thread), NOVA_SUCCESS))
+                                     thread_on_cpu(1, spinner, 0, 20, held_at_recall, &thread), NOVA_SUCCESS))
         return;
     if (!advances(&spins, 0))
         FAIL_RETURN(ctx, "the thread on CPU 1 does not run");

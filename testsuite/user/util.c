@@ -1,6 +1,8 @@
 /* Probe helpers (util.h). */
 #include "util.h"
 #include "libnova/delegate.h"
+#include "libnova/state.h"
+#include "nova/event.h"
 
 nova_sel sm_new(struct nova_probe_ctx *ctx, uint64_t cnt)
 {
@@ -65,4 +67,44 @@ unsigned local_portal(struct nova_ec **ec, nova_sel *pt, nova_portal_fn *fn, voi
 {
     unsigned s = nova_ec_local(ec, fn, arg);
     return s ? s : nova_pt_create(pt, *ec, pid, 0);
+}
+
+static uint32_t startup_here(struct nova_ec *ec, uint64_t pid, uint32_t mtd)
+{
+    (void)pid, (void)mtd;
+    nova_state_set_ip((nova_utcb_arch *)ec->utcb, (uintptr_t)nova_thread_entry);
+    return NOVA_MTD_IP;
+}
+
+unsigned thread_on_cpu(unsigned cpu, nova_thread_fn *fn, void *arg, unsigned prio,
+                       nova_portal_fn *recall_fn, struct nova_ec **out)
+{
+    const struct nova_hip *hip = nova_rt.hip;
+    unsigned span = hip->sel_hst_arch + hip->sel_hst_nova, order = 0;
+    while ((1u << order) < span)
+        order++;
+    struct nova_ec_attr h = {.cpu = cpu, .evt = nova_sel_alloc(order)};
+    struct nova_ec *handler, *thread;
+    unsigned s = nova_ec_create(&handler, &h, startup_here, 0, 0);
+    nova_sel evt = nova_sel_alloc(order);
+    if (!s)
+        s = nova_create_pt(evt + hip->sel_hst_arch + NOVA_EVT_STARTUP, nova_rt.pd, handler->sel,
+                           (uintptr_t)nova_portal_entry);
+    if (!s)
+        s = nova_ctrl_pt(evt + hip->sel_hst_arch + NOVA_EVT_STARTUP,
+                         hip->sel_hst_arch + NOVA_EVT_STARTUP, NOVA_MTD_STATE);
+    struct nova_ec *recaller;
+    if (!s && recall_fn)
+        s = nova_ec_create(&recaller, &h, recall_fn, 0, 0);
+    if (!s && recall_fn)
+        s = nova_create_pt(evt + hip->sel_hst_arch + NOVA_EVT_RECALL, nova_rt.pd, recaller->sel,
+                           (uintptr_t)nova_portal_entry);
+    struct nova_ec_attr t = {.flags = NOVA_EC_T, .cpu = cpu, .evt = evt};
+    if (!s)
+        s = nova_ec_create(&thread, &t, 0, fn, arg);
+    if (!s)
+        s = nova_create_sc(nova_sel_alloc(0), nova_rt.pd, thread->sel, nova_scd(10, prio, 0));
+    if (!s && out)
+        *out = thread;
+    return s;
 }

@@ -41,6 +41,13 @@ unsigned global_ec_new(struct nova_ec **ec);
 unsigned local_portal(struct nova_ec **ec, nova_sel *pt, nova_portal_fn *fn, void *arg,
                       uint64_t pid);
 
+/* A global thread of the root PD on cpu running fn(arg) on an SC of
+ * priority prio, with its own STARTUP portal on that CPU (event portals
+ * must be on the EC's CPU, spec 5.9) and, if recall_fn is given, a RECALL
+ * portal it serves there; *out (if given) is the thread. */
+unsigned thread_on_cpu(unsigned cpu, nova_thread_fn *fn, void *arg, unsigned prio,
+                       nova_portal_fn *recall_fn, struct nova_ec **out);
+
 /* FAIL with a detail and leave the (void) probe. */
 #define FAIL_RETURN(ctx, ...) \
     do {                      \

@@ -16,6 +16,9 @@ struct nova_board {
     const char *name;
     const struct nova_uart_driver *uart;
     uint64_t uart_base;             /* I/O port (x86) or physical address */
+    /* aarch64 PCIe without firmware: the ECAM (bus 0 first) and a free
+     * stretch of the 32-bit memory window for BARs (0: none known). */
+    uint64_t pci_ecam, pci_mmio32;
 };
 
 extern const struct nova_board nova_board;
