@@ -64,18 +64,20 @@ static boot_error parse_modules(const struct mb1_info *mi, phys_reader *read, st
 {
     if (mi->mods_count > BOOT_MOD_MAX)
         return "multiboot1 module count too large";
-    const struct mb1_module *mods = read(mi->mods_addr, (uint64_t)mi->mods_count * sizeof *mods);
-    if (mi->mods_count && !mods)
+    const unsigned char *list = read(mi->mods_addr, (uint64_t)mi->mods_count * sizeof(struct mb1_module));
+    if (mi->mods_count && !list)
         return "multiboot1 module list outside accessible memory";
     for (uint32_t i = 0; i < mi->mods_count; i++) {
+        struct mb1_module m;          /* copied: the loader need not align the list */
+        memcpy(&m, list + i * sizeof m, sizeof m);
         const char *cmd = "";
         size_t len = 0;
-        if (mods[i].cmdline) {
-            boot_error err = read_string(mods[i].cmdline, read, &cmd, &len);
+        if (m.cmdline) {
+            boot_error err = read_string(m.cmdline, read, &cmd, &len);
             if (err)
                 return "multiboot1 module command line unreadable";
         }
-        boot_error err = bootinfo_add_module(bi, mods[i].start, mods[i].end, cmd, len);
+        boot_error err = bootinfo_add_module(bi, m.start, m.end, cmd, len);
         if (err)
             return err;
     }
@@ -84,9 +86,12 @@ static boot_error parse_modules(const struct mb1_info *mi, phys_reader *read, st
 
 boot_error multiboot1_parse(uint64_t info, phys_reader *read, struct bootinfo *bi)
 {
-    const struct mb1_info *mi = read(info, sizeof *mi);
-    if (!mi)
+    const void *raw = read(info, sizeof(struct mb1_info));
+    if (!raw)
         return "multiboot1 information outside accessible memory";
+    struct mb1_info copy;             /* EBX need not be aligned either */
+    memcpy(&copy, raw, sizeof copy);
+    const struct mb1_info *mi = &copy;
     bi->loader = "multiboot1";
     if (mi->flags & MB1_FLAG_CMDLINE) {
         const char *s;

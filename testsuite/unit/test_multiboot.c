@@ -3,6 +3,7 @@
 #include "check.h"
 #include "fake_phys.h"
 #include "multiboot.h"
+#include "mutate.h"
 #include <stdint.h>
 
 static void put32(size_t off, uint32_t v) { memcpy(fake_phys + off, &v, 4); }
@@ -151,8 +152,57 @@ static void test_mb2(void)
     CHECK_REJECTS(mb2(&bi), "no memory map");
 }
 
+/* An accepted input must give a bootinfo the later checks can walk. */
+static void walk(const struct bootinfo *bi)
+{
+    (void)bootinfo_check(bi);
+    (void)bootinfo_usable_bytes(bi);
+    CHECK(strlen(bi->cmdline) < sizeof bi->cmdline);
+    for (unsigned i = 0; i < bi->mod_count; i++)
+        CHECK(strlen(bi->mod[i].cmdline) < sizeof bi->mod[i].cmdline);
+}
+
+/* Each byte of the information set to telling values, and random
+ * mutations: any verdict, no bad read (ASan, UBSan). */
+static void robustness(void)
+{
+    struct bootinfo bi;
+    fake_phys_exact = true;
+    for (size_t i = 0; i < 0x400; i++)
+        for (size_t v = 0; v < sizeof mutate_values; v++) {
+            mb1_valid();
+            fake_phys[i] = mutate_values[v];
+            if (!mb1(&bi))
+                walk(&bi);
+            fake_phys_release();
+        }
+    size_t total = mb2_valid();
+    for (size_t i = 0; i < total; i++)
+        for (size_t v = 0; v < sizeof mutate_values; v++) {
+            mb2_valid();
+            fake_phys[i] = mutate_values[v];
+            if (!mb2(&bi))
+                walk(&bi);
+            fake_phys_release();
+        }
+    for (unsigned n = 0; n < 20000; n++) {
+        mb1_valid();
+        mutate_random(fake_phys, 0x400);
+        if (!mb1(&bi))
+            walk(&bi);
+        fake_phys_release();
+        mb2_valid();
+        mutate_random(fake_phys, total);
+        if (!mb2(&bi))
+            walk(&bi);
+        fake_phys_release();
+    }
+    fake_phys_exact = false;
+}
+
 int main(void)
 {
+    robustness();
     test_mb1();
     test_mb2();
     return CHECK_DONE();
