@@ -113,7 +113,8 @@ static size_t command_line(struct efi_system_table *st, struct efi_loaded_image 
             memmove(buf, buf + first, n - first + 1);
             n -= first;
         }
-        return n;
+        if (n)
+            return n;
     }
     struct efi_blob f = efi_read_file(st, li, cmdline_path);
     return f.size ? clean_text(buf, cap, (const uint8_t *)(uintptr_t)f.base, f.size) : 0;
