@@ -1,4 +1,4 @@
-/* ACPI: RSDP, RSDT/XSDT and MADT. Firmware data is not trusted: every
+/* ACPI: RSDP, RSDT/XSDT, table lookup and the x86 MADT. Firmware data is not trusted: every
  * pointer is read through the phys_reader with its length, signatures and
  * checksums are verified, and MADT entries must lie inside the table. */
 #include "acpi.h"
@@ -88,15 +88,17 @@ static boot_error madt(const uint8_t *t, uint32_t len, struct acpi_info *ai)
     return 0;
 }
 
-boot_error acpi_parse(uint64_t rsdp, phys_reader *read, struct acpi_info *ai)
+boot_error acpi_table(uint64_t rsdp, phys_reader *read, const char *sig, const uint8_t **out,
+                      uint32_t *out_len)
 {
-    *ai = (struct acpi_info){.rsdp = rsdp};
+    *out = 0;
+    *out_len = 0;
     const uint8_t *r = read(rsdp, RSDP_V1);
     if (!r || !rsdp_at(r))
         return "ACPI RSDP is missing or its checksum is wrong";
     uint64_t root = le32(r + 16);
     unsigned width = 4;
-    const char *sig = "RSDT";
+    const char *root_sig = "RSDT";
     if (r[15] >= 2) {                                   /* ACPI 2.0+: XSDT */
         const uint8_t *r2 = read(rsdp, RSDP_V2);
         if (!r2 || sum(r2, RSDP_V2))
@@ -104,26 +106,34 @@ boot_error acpi_parse(uint64_t rsdp, phys_reader *read, struct acpi_info *ai)
         if (le64(r2 + 24)) {
             root = le64(r2 + 24);
             width = 8;
-            sig = "XSDT";
+            root_sig = "XSDT";
         }
     }
     const uint8_t *t;
     uint32_t len;
-    boot_error err = table(root, read, sig, &t, &len);
+    boot_error err = table(root, read, root_sig, &t, &len);
     if (err)
         return err;
     for (uint32_t off = SDT_HEADER; off + width <= len; off += width) {
         uint64_t pa = width == 8 ? le64(t + off) : le32(t + off);
         const uint8_t *h = read(pa, 4);
-        if (!h || memcmp(h, "APIC", 4))
-            continue;
-        const uint8_t *m;
-        uint32_t mlen;
-        if ((err = table(pa, read, "APIC", &m, &mlen)))
-            return err;
-        return madt(m, mlen, ai);
+        if (h && !memcmp(h, sig, 4))                    /* unreadable entries are skipped */
+            return table(pa, read, sig, out, out_len);
     }
-    return "ACPI has no MADT";
+    return 0;
+}
+
+boot_error acpi_parse(uint64_t rsdp, phys_reader *read, struct acpi_info *ai)
+{
+    *ai = (struct acpi_info){.rsdp = rsdp};
+    const uint8_t *m;
+    uint32_t mlen;
+    boot_error err = acpi_table(rsdp, read, "APIC", &m, &mlen);
+    if (err)
+        return err;
+    if (!m)
+        return "ACPI has no MADT";
+    return madt(m, mlen, ai);
 }
 
 uint32_t acpi_isa_gsi(const struct acpi_info *ai, uint8_t irq, uint16_t *flags)

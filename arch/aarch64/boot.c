@@ -2,6 +2,7 @@
  * and a clear bss: console, EL2 state, identity map, boot information from
  * the DTB in x0 (or the board's defaults), then the portable kernel. */
 #include "aarch64.h"
+#include "acpi_setup.h"
 #include "arch.h"
 #include "bootinfo.h"
 #include "console.h"
@@ -9,6 +10,7 @@
 #include "fdt.h"
 #include "irq.h"
 #include "kernel.h"
+#include "multiboot.h"
 #include "panic.h"
 #include "sections.h"
 #include "smp.h"
@@ -62,15 +64,37 @@ static bool fdt_present(uint64_t x0)
     return mmu_map(x0, total < FDT_MAX_BYTES ? total : FDT_MAX_BYTES, MEM_NORMAL);
 }
 
+static void map_usable_memory(void)
+{
+    for (unsigned i = 0; i < bi.mem_count; i++)
+        if (bi.mem[i].type == MEM_USABLE && !mmu_map(bi.mem[i].base, bi.mem[i].size, MEM_NORMAL))
+            kprintf("boot: memory %lx+%lx cannot be mapped; it stays unused\n",
+                    (unsigned long)bi.mem[i].base, (unsigned long)bi.mem[i].size);
+}
+
 static void boot_info_from_fdt(uint64_t x0)
 {
     boot_error err = fdt_parse(x0, arch_phys_map, &bi);
     if (err)
         panic("boot: bad FDT: %s", err);
-    for (unsigned i = 0; i < bi.mem_count; i++)
-        if (bi.mem[i].type == MEM_USABLE && !mmu_map(bi.mem[i].base, bi.mem[i].size, MEM_NORMAL))
-            kprintf("boot: memory %lx+%lx cannot be mapped; it stays unused\n",
-                    (unsigned long)bi.mem[i].base, (unsigned long)bi.mem[i].size);
+    map_usable_memory();
+}
+
+/* Multiboot v2 launch (interface §5.3; our EFI stub, efi_stub.c): the
+ * information's first 8 bytes, then its total size, are mapped as memory
+ * before the parser reads it; modules lie in the usable memory it lists. */
+static void boot_info_from_mb2(uint64_t info)
+{
+    if (!info || info % 8 || !mmu_map(info, 8, MEM_NORMAL))
+        panic("boot: Multiboot v2 information at 0x%lx cannot be mapped", (unsigned long)info);
+    uint32_t total = *(const volatile uint32_t *)(uintptr_t)info;
+    if (!mmu_map(info, total, MEM_NORMAL))
+        panic("boot: Multiboot v2 information at 0x%lx (+0x%x) cannot be mapped",
+              (unsigned long)info, total);
+    boot_error err = multiboot2_parse(info, arch_phys_map, &bi);
+    if (err)
+        panic("boot: bad Multiboot v2 information: %s", err);
+    map_usable_memory();
 }
 
 /* Follow the DTB's stdout-path when it names a UART we drive elsewhere. */
@@ -102,8 +126,9 @@ static void console_from_fdt(void)
 
 void aarch64_boot(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t el)
 {
-    /* x1 (legacy launch: root ELF address) is not used: modules come via
-     * the DTB. The root EC gets X0..X2 as they were (interface §5.6). */
+    /* x1: the Multiboot v2 information, or (legacy launch) the root ELF's
+     * address, which is not used: modules come via the DTB. The root EC
+     * gets X0..X2 as they were (interface §5.6). */
     bi.boot_args[0] = x0;
     bi.boot_args[1] = x1;
     bi.boot_args[2] = x2;
@@ -116,7 +141,10 @@ void aarch64_boot(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t el)
     isb();
     early_map();
 
-    if (fdt_present(x0)) {
+    if (x0 == MB2_BOOT_MAGIC) {
+        boot_info_from_mb2(x1);
+        acpi_setup(&bi);
+    } else if (fdt_present(x0)) {
         boot_info_from_fdt(x0);
         console_from_fdt();
     } else {

@@ -1,7 +1,8 @@
-/* Choosing and starting the GIC driver: the DTB's interrupt controller
- * when it names one we drive, else the board data; both map the GIC into
+/* Choosing and starting the GIC driver: ACPI's MADT, else the DTB's
+ * interrupt controller when it names one we drive, else the board data; both map the GIC into
  * the identity map as device memory first. */
 #include "gic.h"
+#include "acpi_setup.h"
 #include "aarch64.h"
 #include "bootinfo.h"
 #include "console.h"
@@ -29,7 +30,7 @@ static void map(uint64_t base, uint64_t size, const char *what)
 
 void gic_setup(const struct bootinfo *bi)
 {
-    if (!gic_from_dt(bi, &active))
+    if (!gic_from_acpi(&active) && !gic_from_dt(bi, &active))
         from_board(&active);
     if (!active.timer_ppi)
         active.timer_ppi = board.timer.ppi_el2_phys;

@@ -1,5 +1,6 @@
-/* The arm64 Image header and the first instructions: a loader (QEMU
- * -kernel, U-Boot booti) enters at _start with the MMU off and x0 = DTB.
+/* The arm64 Image header (also a PE/COFF header) and the first
+ * instructions: a loader (QEMU -kernel, U-Boot booti) enters at _start with
+ * the MMU off and x0 = DTB; the EFI stub with x0 = the Multiboot v2 magic.
  * Here: find the exception level, get to a known EL2 state, stack, bss,
  * vectors; then C (boot.c) does everything else. Secondary CPUs enter
  * at secondary_entry (PSCI CPU_ON from smp.c). */
@@ -15,14 +16,64 @@
     .section .text.head, "ax"
     .globl _start
 _start:
-    b       primary_entry               /* code0 */
-    .long   0                           /* code1 */
+    /* code0 doubles as the PE/COFF "MZ" signature: a harmless compare. */
+    ccmp    x18, #0, #0xd, pl           /* code0: bytes 4d 5a = "MZ" */
+    b       primary_entry               /* code1 */
     .quad   0x200000                    /* text_offset: RAM base + 2 MiB */
     .quad   __image_size                /* image_size, bss and stack included */
     .quad   0x2                         /* flags: LE, 4K pages, 2 MiB aligned base */
     .quad   0, 0, 0                     /* res2..res4 */
     .ascii  "ARM\x64"                   /* magic */
-    .long   0                           /* res5: no PE/COFF header */
+    .long   pe_header - _start          /* res5 = the DOS header's e_lfanew */
+
+/* PE32+ headers (Microsoft PE/COFF spec): the image is also an EFI
+ * application (efi_stub.c). ImageBase = link address, two sections laid
+ * out as in the file (RVA = file offset): .text (this page excluded) and
+ * .data with bss and kernel memory as its zero-filled rest. No base
+ * relocations, yet not marked "relocs stripped": a firmware that cannot
+ * place us at ImageBase loads us elsewhere and the stub copies. */
+    .balign 8
+pe_header:
+    .ascii  "PE\0\0"
+    .short  0xaa64                      /* Machine: ARM64 */
+    .short  2                           /* NumberOfSections */
+    .long   0, 0, 0                     /* TimeDateStamp, symbol table, symbols */
+    .short  pe_sections - pe_optional   /* SizeOfOptionalHeader */
+    .short  0x0206                      /* executable, line numbers and debug stripped */
+pe_optional:
+    .short  0x020b                      /* PE32+ */
+    .byte   0, 0                        /* linker version */
+    .long   __pe_text_size              /* SizeOfCode */
+    .long   __pe_data_size              /* SizeOfInitializedData */
+    .long   0                           /* SizeOfUninitializedData */
+    .long   __efi_entry_rva             /* AddressOfEntryPoint */
+    .long   0x1000                      /* BaseOfCode */
+    .quad   _start                      /* ImageBase */
+    .long   0x1000, 0x200               /* SectionAlignment, FileAlignment */
+    .short  0, 0, 0, 0, 0, 0            /* OS, image, subsystem versions */
+    .long   0                           /* Win32VersionValue */
+    .long   __image_size                /* SizeOfImage */
+    .long   0x1000                      /* SizeOfHeaders: this page */
+    .long   0                           /* CheckSum */
+    .short  10                          /* Subsystem: EFI application */
+    .short  0                           /* DllCharacteristics */
+    .quad   0, 0, 0, 0                  /* stack and heap reserve/commit */
+    .long   0                           /* LoaderFlags */
+    .long   6                           /* NumberOfRvaAndSizes */
+    .quad   0, 0, 0, 0, 0, 0            /* export..base relocation: none */
+pe_sections:
+    .ascii  ".text\0\0\0"
+    .long   __pe_text_size, 0x1000      /* VirtualSize, VirtualAddress */
+    .long   __pe_text_size, 0x1000      /* SizeOfRawData, PointerToRawData */
+    .long   0, 0                        /* relocations, line numbers */
+    .short  0, 0
+    .long   0x60000020                  /* code, execute, read */
+    .ascii  ".data\0\0\0"
+    .long   __pe_data_vsize, __pe_data_rva
+    .long   __pe_data_size, __pe_data_rva
+    .long   0, 0
+    .short  0, 0
+    .long   0xc0000040                  /* initialised data, read, write */
 
 primary_entry:
     mov     x19, x0                     /* DTB (legacy launch: FDT) */

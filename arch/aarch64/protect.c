@@ -19,7 +19,7 @@ static bool within(uint64_t pa, uint64_t base, uint64_t size)
 
 bool arch_phys_protected(uint64_t pa)
 {
-    const struct board_gic *g = &gic_active()->g;     /* the DTB's, else the board's */
+    const struct board_gic *g = &gic_active()->g;     /* ACPI's, the DTB's, else the board's */
     uint64_t frame = g->gicd % 0x10000 ? 0x1000 : 0x10000;
     return within(pa, g->gicd, frame) ||
            within(pa, g->gicc, 2 * frame) ||        /* GICC spans two pages */

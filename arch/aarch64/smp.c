@@ -6,6 +6,7 @@
  * SGI, then it waits until the boot CPU runs its first EC and idles in
  * the scheduler under the kernel lock, as every CPU does. */
 #include "smp.h"
+#include "acpi_setup.h"
 #include "aarch64.h"
 #include "arch.h"
 #include "bootinfo.h"
@@ -113,7 +114,8 @@ void smp_boot(const struct bootinfo *bi)
     gic_enable(GIC_SGI_RESCHED, true);
     uint32_t fn = 0xc4000003u;          /* PSCI 0.2+ CPU_ON, SMC64 */
     bool smc = board.psci == PSCI_SMC;
-    if (cpus_from_dt(bi, &dt)) {
+    if (cpus_from_acpi(&dt) || cpus_from_dt(bi, &dt)) {
+        source = acpi_tables() ? "ACPI" : "DTB";
         if (dt.psci_found) {
             smc = dt.psci_smc;
             fn = dt.cpu_on_fn;

@@ -94,8 +94,36 @@ def grub_multiboot2(inputs, workdir):
     return ["-cdrom", iso]
 
 
+# UEFI for QEMU virt (Debian package qemu-efi-aarch64; AAVMF is its other name).
+UEFI_FIRMWARE = ("/usr/share/qemu-efi-aarch64/QEMU_EFI.fd", "/usr/share/AAVMF/AAVMF_CODE.fd")
+
+
+def uefi_esp(inputs, workdir):
+    """UEFI firmware booting the kernel as EFI/BOOT/BOOTAA64.EFI from an ESP
+    directory (QEMU's read-only vvfat on virtio-blk); the EFI stub reads
+    nova/root.elf and the command line from nova/cmdline."""
+    firmware = next((f for f in UEFI_FIRMWARE if os.path.exists(f)), None)
+    if firmware is None:
+        raise BootError("no UEFI firmware (" + " or ".join(UEFI_FIRMWARE)
+                        + "): install qemu-efi-aarch64 (ci/setup)")
+    if len(inputs.modules) > 1:
+        raise BootError("this loader passes one module (the root task) only")
+    esp = os.path.join(workdir, "esp")
+    os.makedirs(os.path.join(esp, "EFI", "BOOT"))
+    os.makedirs(os.path.join(esp, "nova"))
+    shutil.copyfile(inputs.image, os.path.join(esp, "EFI", "BOOT", "BOOTAA64.EFI"))
+    if inputs.modules:
+        shutil.copyfile(inputs.modules[0][0], os.path.join(esp, "nova", "root.elf"))
+    with open(os.path.join(esp, "nova", "cmdline"), "w") as f:
+        f.write(inputs.cmdline + "\n")
+    return ["-bios", firmware,
+            "-drive", f"if=none,id=esp,format=raw,readonly=on,file=fat:{esp}",
+            "-device", "virtio-blk-pci,drive=esp"]
+
+
 LOADERS = {
     "multiboot1": multiboot1,
     "grub-multiboot2": grub_multiboot2,
     "arm64-image": arm64_image,
+    "uefi-esp": uefi_esp,
 }

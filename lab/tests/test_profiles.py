@@ -89,3 +89,28 @@ def test_suites_pick_image_root_and_cmdline():
     assert kernel.root.endswith("root-stub.elf")
     for p in profiles.PROFILES:
         assert profiles.root_for(p, user).startswith("testsuite/user/nova-probes")
+
+
+def test_uefi_esp_tree_and_drive(tmp_path, monkeypatch):
+    kernel, root = tmp_path / "nova.efi", tmp_path / "probes.elf"
+    kernel.write_bytes(b"MZ")
+    root.write_bytes(b"\x7fELF")
+    firmware = tmp_path / "QEMU_EFI.fd"
+    firmware.write_bytes(b"fw")
+    monkeypatch.setattr(boot, "UEFI_FIRMWARE", (str(tmp_path / "missing.fd"), str(firmware)))
+    work = tmp_path / "work"
+    work.mkdir()
+    args = boot.uefi_esp(boot.BootInputs(str(kernel), [(str(root), "")], "probes x"), str(work))
+    esp = work / "esp"
+    assert (esp / "EFI" / "BOOT" / "BOOTAA64.EFI").read_bytes() == b"MZ"
+    assert (esp / "nova" / "root.elf").read_bytes() == b"\x7fELF"
+    assert (esp / "nova" / "cmdline").read_text() == "probes x\n"
+    assert args == ["-bios", str(firmware),
+                    "-drive", f"if=none,id=esp,format=raw,readonly=on,file=fat:{esp}",
+                    "-device", "virtio-blk-pci,drive=esp"]
+
+
+def test_uefi_esp_needs_firmware(tmp_path, monkeypatch):
+    monkeypatch.setattr(boot, "UEFI_FIRMWARE", (str(tmp_path / "missing.fd"),))
+    with pytest.raises(boot.BootError, match="qemu-efi-aarch64"):
+        boot.uefi_esp(boot.BootInputs("k.efi", [], ""), str(tmp_path))

@@ -37,6 +37,12 @@ struct acpi_info {
  * 0xE0000..0xFFFFF on 16-byte boundaries; 0 when there is none. */
 uint64_t acpi_find_rsdp(phys_reader *read);
 
+/* The table with signature sig below the RSDP at rsdp, verified (length,
+ * checksum) in *out and *len, or *out = NULL when there is none. An error for a
+ * bad RSDP, root table or the table itself. */
+boot_error acpi_table(uint64_t rsdp, phys_reader *read, const char *sig, const uint8_t **out,
+                      uint32_t *len);
+
 /* Parses the tables below the RSDP at rsdp into out; NULL or the reason. */
 boot_error acpi_parse(uint64_t rsdp, phys_reader *read, struct acpi_info *out);
 
