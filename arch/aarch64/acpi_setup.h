@@ -18,9 +18,6 @@ const struct acpi_arm *acpi_tables(void);
 
 /* gic_acpi.c: fills c from the MADT and GTDT; false without ACPI. */
 bool gic_from_acpi(struct gic_config *c);
-/* The MADT's GIC ITS frames (for an ITS driver): base of ITS i, 0 past
- * the last. */
-uint64_t acpi_gic_its_base(unsigned i);
 
 /* cpus_acpi.c: the MADT's enabled CPUs and the FADT's PSCI conduit;
  * false without ACPI. */

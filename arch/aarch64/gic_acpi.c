@@ -42,6 +42,7 @@ bool gic_from_acpi(struct gic_config *c)
                              .gicd_size = 0x10000, .source = "ACPI"};
     if (c->g.version == GIC_V3) {
         redistributors(t, c);
+        c->g.its = t->its_count ? t->its_base[0] : 0;   /* the first GIC ITS structure */
     } else {
         c->g.gicc = t->cpu[0].gicc;
         c->g.gich = t->cpu[0].gich;
@@ -49,10 +50,4 @@ bool gic_from_acpi(struct gic_config *c)
     if (t->has_gtdt)
         c->timer_ppi = t->el2_timer_gsiv;
     return true;
-}
-
-uint64_t acpi_gic_its_base(unsigned i)
-{
-    const struct acpi_arm *t = acpi_tables();
-    return t && i < t->its_count ? t->its_base[i] : 0;
 }

@@ -90,12 +90,13 @@ PROFILES = (
         emulator="qemu-system-aarch64", loader="uefi-esp",
         image="nova-uefi-test.efi",
         args=("-M", "virt,virtualization=on,gic-version=3", "-cpu", "cortex-a57", "-m", "512")
-        + QEMU_HEADLESS + ARM_SEMIHOSTING,
+        + QEMU_HEADLESS + ARM_SEMIHOSTING + ("-device", "edu"),   # MSIs through the ITS (ACPI)
         user_root="testsuite/user/nova-probes-uefi.elf",
         icount_args=("-global", "cortex-a57-arm-cpu.cntfrq=1000000000"),
         # The firmware takes about 6 s (TCG) before the kernel's first line.
         timeouts=Timeouts(boot=90.0),
-        description="virt (GICv3) under UEFI firmware, the kernel as EFI application, ACPI"),
+        description="virt (GICv3) under UEFI firmware, the kernel as EFI application, ACPI, "
+                    "an edu PCI device (MSIs through the ITS)"),
     Profile(
         name="qemu-aarch64-zcu102", arch="aarch64", board="zcu102",
         emulator="qemu-system-aarch64", loader="arm64-image",

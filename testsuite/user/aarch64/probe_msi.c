@@ -36,10 +36,16 @@ static uint32_t cfg_rd(unsigned off) { return nova_mmio_read32(edu.cfg + off); }
 static void cfg_wr(unsigned off, uint32_t v) { nova_mmio_write32(edu.cfg + off, v); }
 static uint32_t dev_mad(void) { return nova_mad_arm(NOVA_MAD_ARM_DEV, NOVA_MAD_ARM_SH_NONE); }
 
-/* BAR0 (32-bit memory) at the first address of the window aligned to its
- * size; false when it is not such a BAR. */
+/* BAR0 (32-bit memory) where firmware put it, else at the first address
+ * of the window aligned to its size; false when it is not such a BAR. */
 static bool place_bar0(uint64_t *base)
 {
+    uint32_t placed = cfg_rd(PCI_BAR0);
+    if (placed & ~0xFu && !(placed & 0x7)) {  /* UEFI enumerated the bus: keep its choice */
+        *base = placed & ~0xFu;
+        cfg_wr(PCI_COMMAND, cfg_rd(PCI_COMMAND) | CMD_MEMORY | CMD_BUS_MASTER);
+        return true;
+    }
     cfg_wr(PCI_COMMAND, cfg_rd(PCI_COMMAND) & ~(uint32_t)(CMD_MEMORY | CMD_BUS_MASTER));
     cfg_wr(PCI_BAR0, ~0u);
     uint32_t mask = cfg_rd(PCI_BAR0);
