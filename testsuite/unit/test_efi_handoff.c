@@ -5,6 +5,7 @@
 #include "efi_mmap.h"
 #include "fake_phys.h"
 #include "mb2_build.h"
+#include "mutate.h"
 #include "multiboot.h"
 #include <stdint.h>
 
@@ -108,8 +109,28 @@ static void test_mb2_round_trip(void)
     CHECK_REJECTS(mb2_end(&b), "left open");
 }
 
+/* Random mutations of the map: any verdict; an accepted one is sorted,
+ * within max and free of wrap-around (ASan, UBSan judge the reads). */
+static void robustness(void)
+{
+    struct efi_range r[16];
+    for (unsigned n = 0; n < 50000; n++) {
+        virt_map();
+        mutate_random(map, descs * DESC);
+        unsigned got = 0;
+        if (convert(r, 16, &got))
+            continue;
+        CHECK(got <= 16);
+        for (unsigned i = 0; i < got; i++) {
+            CHECK(r[i].size && r[i].base + r[i].size > r[i].base);
+            CHECK(!i || r[i - 1].base + r[i - 1].size <= r[i].base);
+        }
+    }
+}
+
 int main(void)
 {
+    robustness();
     test_mmap();
     test_mb2_round_trip();
     return CHECK_DONE();
