@@ -2,29 +2,12 @@
  * APICs and overrides, and one defect at a time being refused. */
 #include "acpi.h"
 #include "check.h"
+#include "acpi_build.h"
 #include "fake_phys.h"
 #include "mutate.h"
 #include <stdint.h>
 
 enum { RSDP = 0x000, RSDT = 0x100, XSDT = 0x200, MADT = 0x400, OTHER = 0x300 };
-
-static void put32(size_t off, uint32_t v) { memcpy(fake_phys + off, &v, 4); }
-static void put64(size_t off, uint64_t v) { memcpy(fake_phys + off, &v, 8); }
-
-static void fix(size_t off, size_t len, size_t csum_at)
-{
-    fake_phys[csum_at] = 0;
-    uint8_t s = 0;
-    for (size_t i = 0; i < len; i++)
-        s = (uint8_t)(s + fake_phys[off + i]);
-    fake_phys[csum_at] = (uint8_t)-s;
-}
-
-static void header(size_t off, const char *sig, uint32_t len)
-{
-    memcpy(fake_phys + off, sig, 4);
-    put32(off + 4, len);
-}
 
 static uint32_t madt_len;
 
