@@ -15,6 +15,7 @@
 struct ec;
 struct sc;
 struct tss;
+struct percpu;
 
 struct cpu_local {
     struct cpu_local *self;
@@ -27,6 +28,7 @@ struct cpu_local {
     struct ec *fpu_owner;     /* whose state the FPU holds */
     bool fpu_ts_set;
     struct tss *tss;
+    struct percpu *percpu;    /* this CPU's portable state (percpu.h) */
 };
 
 _Static_assert(__builtin_offsetof(struct cpu_local, user_rsp) == CPU_USER_RSP, "asm offset");
