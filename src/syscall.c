@@ -1,31 +1,31 @@
 /* Hypercall dispatch: the identifier's low nibble selects the call
- * (interface §4.1); the IPC pair comes first as the hot path. */
+ * (interface §4.1); the IPC pair comes first as the hot path. The entry
+ * code passes the first two parameter registers as they came, so the IPC
+ * paths need not read them back from the frame. */
 #include "hypercall.h"
-#include "ipc.h"
+#include "ipc_fast.h"
 #include "kernel_lock.h"
 #include "status.h"
 
-_Noreturn void syscall_dispatch(void);
-_Noreturn void syscall_reply(void);
+_Noreturn void syscall_dispatch(uint64_t p0, uint64_t p1);
+_Noreturn void syscall_reply(uint64_t mtd);
 
 /* ipc_reply's own entry: the architecture saved only what a reply needs. */
-void syscall_reply(void)
+void syscall_reply(uint64_t mtd)
 {
     kernel_lock();
-    struct ec *cur = ec_current();
-    ipc_reply(cur, (uint32_t)sys_param(cur, 1));
+    ipc_reply_fast(ec_current(), (uint32_t)mtd);
 }
 
-void syscall_dispatch(void)
+void syscall_dispatch(uint64_t p0, uint64_t p1)
 {
     kernel_lock();
     struct ec *cur = ec_current();
-    uint64_t p0 = sys_param(cur, 0);
     switch (p0 & 0xF) {
     case HC_IPC_CALL:
-        ipc_call(cur, p0 >> 8, (uint32_t)sys_param(cur, 1), p0 & 0x10);
+        ipc_call_fast(cur, p0 >> 8, (uint32_t)p1, p0 & 0x10);
     case HC_IPC_REPLY:
-        ipc_reply(cur, (uint32_t)sys_param(cur, 1));
+        ipc_reply_fast(cur, (uint32_t)p1);
     case HC_CREATE_PD: sys_create_pd(cur);
     case HC_CREATE_EC: sys_create_ec(cur);
     case HC_CREATE_SC: sys_create_sc(cur);

@@ -24,8 +24,8 @@
 /* Leaves the EC frame for the kernel stack. (x29 keeps the user's
  * value: nothing walks frames across the entry.) */
 .macro kernel_stack
-    mrs     x1, tpidr_el2
-    mov     sp, x1
+    mrs     x2, tpidr_el2
+    mov     sp, x2
 .endm
 
     .text
@@ -36,8 +36,9 @@ el0_sync:
     mov     x1, #ESR_SVC0
     cmp     x0, x1
     b.ne    1f
+    ldp     x0, x1, [sp]                /* the first two parameters */
     kernel_stack
-    bl      syscall_dispatch            /* never returns */
+    bl      syscall_dispatch            /* (x0, x1), never returns */
 1:  kernel_stack
     bl      aarch64_user_sync           /* (esr), never returns */
 

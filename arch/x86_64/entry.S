@@ -76,19 +76,20 @@ syscall_entry:
     sub     $16, %rsp
     save_gprs
     mov     %gs:CPU_KSTACK_TOP, %rsp    /* DF is clear: FMASK masks it */
-    call    syscall_dispatch            /* never returns */
+    call    syscall_dispatch            /* (RDI, RSI as they came), never returns */
     ud2
 
 /* ipc_reply: the replying EC's next activation starts afresh at a portal
  * with only its SP kept (interface §6.4), so only SP and the MTD are
  * saved; everything else of its registers is dead. */
 reply_entry:
-    mov     %gs:CPU_FRAME_TOP, %rdi
-    mov     %rsp, TOP_RSP(%rdi)
-    mov     %rsi, TOP_RSI(%rdi)
-    movq    $1, TOP_RDI(%rdi)
+    mov     %gs:CPU_FRAME_TOP, %rcx     /* RCX (the user RIP) is dead too */
+    mov     %rsp, TOP_RSP(%rcx)
+    mov     %rsi, TOP_RSI(%rcx)
+    movq    $1, TOP_RDI(%rcx)
+    mov     %rsi, %rdi
     mov     %gs:CPU_KSTACK_TOP, %rsp
-    call    syscall_reply               /* never returns */
+    call    syscall_reply               /* (mtd), never returns */
     ud2
 
 /* _Noreturn void x86_return_portal(struct trap_frame *f): enter a portal

@@ -86,6 +86,15 @@ void ec_kill(struct ec *ec);
 #include "percpu.h"
 static inline struct ec *ec_current(void) { return this_cpu()->ec_running; }
 
+/* The IPC fast paths' switch from the running prev to next: they move
+ * the running reference (see ec_activate) themselves, together with
+ * the call link's. */
+static inline __attribute__((always_inline)) void ec_switch_running(struct ec *prev, struct ec *next)
+{
+    arch_ec_switch(prev, next);
+    this_cpu()->ec_running = next;
+}
+
 /* Makes ec the running EC (the IPC paths' inline switch). Running holds
  * a reference: an EC whose last capability goes away mid-hypercall is
  * freed only once another EC runs. */
