@@ -31,16 +31,35 @@
     .text
     .globl el0_sync
 el0_sync:
-    save_user
     mrs     x0, esr_el2
     mov     x1, #ESR_SVC0
     cmp     x0, x1
     b.ne    1f
+    ldrb    w0, [sp]                    /* the identifier */
+    cmp     w0, #1                      /* ipc_reply (no flags)? */
+    b.eq    reply_entry
+    save_user
     ldp     x0, x1, [sp]                /* the first two parameters */
     kernel_stack
     bl      syscall_dispatch            /* (x0, x1), never returns */
-1:  kernel_stack
+1:  save_user
+    mrs     x0, esr_el2
+    kernel_stack
     bl      aarch64_user_sync           /* (esr), never returns */
+
+/* ipc_reply: the replying EC's next activation starts afresh at a portal
+ * (interface §6.4) with only its SP kept, and TPIDR_EL0, which is its
+ * own to keep; x0/x1 are saved. The other registers are dead: the portal
+ * entry reloads whatever the EC's frame held from its last full entry,
+ * all its own values. */
+reply_entry:
+    mrs     x0, sp_el0
+    str     x0, [sp, #UREGS_X30 + 8]
+    mrs     x0, tpidr_el0
+    str     x0, [sp, #UREGS_TPIDR]
+    ldr     x0, [sp, #8]                /* the MTD */
+    kernel_stack
+    bl      syscall_reply               /* (mtd), never returns */
 
 /* IRQs from EL0: aarch64_user_irq() (irq.c); FIQs (none is used) and
  * SErrors: aarch64_user_async(kind). */
