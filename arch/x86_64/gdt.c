@@ -45,9 +45,3 @@ void tss_load_iomap(const uint8_t *allowed)
         t->iomap[i] = (uint8_t)~allowed[i];
     t->iomap_base = __builtin_offsetof(struct tss, iomap);
 }
-
-void tss_iomap_enable(bool on)
-{
-    struct tss *t = cpu_self()->tss;
-    t->iomap_base = on ? __builtin_offsetof(struct tss, iomap) : sizeof *t;
-}
