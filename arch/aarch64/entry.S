@@ -41,7 +41,10 @@ el0_sync:
     save_user
     ldp     x0, x1, [sp]                /* the first two parameters */
     kernel_stack
+    tst     x0, #0xf                    /* ipc_call? */
+    b.eq    2f
     bl      syscall_dispatch            /* (x0, x1), never returns */
+2:  bl      syscall_call                /* the same */
 1:  save_user
     mrs     x0, esr_el2
     kernel_stack

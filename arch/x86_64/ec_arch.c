@@ -20,6 +20,13 @@ _Noreturn void x86_user_trap(uregs_t *f);
 /* The TSS holds one PIO space's bitmap; switching between a PD with
  * ports and PDs without any costs one store (the bitmap's offset), not
  * an 8 KiB copy. */
+__attribute__((noinline, cold)) static void load_pio(struct cpu_local *c,
+                                                    const struct space_pio *pio)
+{
+    tss_load_iomap(pio->allowed);
+    c->loaded_pio = pio;
+}
+
 static inline void switch_pio(struct cpu_local *c, const struct space_pio *pio)
 {
     if (!pio || !pio->ports) {
@@ -27,8 +34,7 @@ static inline void switch_pio(struct cpu_local *c, const struct space_pio *pio)
         return;
     }
     if (__builtin_expect(pio != c->loaded_pio, 0)) {
-        tss_load_iomap(pio->allowed);
-        c->loaded_pio = pio;
+        load_pio(c, pio);
         return;
     }
     c->tss->iomap_base = __builtin_offsetof(struct tss, iomap);
@@ -50,7 +56,7 @@ void arch_space_switch(const struct ec *next)
     const struct hpt *space = &pd->hst->hpt;
     struct cpu_local *c = cpu_self();
     if (space != c->active_space) {
-        hpt_activate(space);
+        hpt_load_cr3(space);
         c->active_space = space;
     }
     switch_pio(c, pd->pio);
