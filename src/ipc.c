@@ -64,7 +64,7 @@ _Noreturn static void retry_call(struct ec *ec)
 
 void ipc_call(struct ec *cur, uint64_t pt_sel, uint32_t mtd, bool no_wait)
 {
-    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(cur->pd->obj, pt_sel), KOBJ_PT,
+    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(cur->obj, pt_sel), KOBJ_PT,
                                            PERM_PT_CALL);
     if (!pt)
         ec_return(cur, BAD_CAP);
@@ -143,7 +143,7 @@ _Noreturn static void retry_event(struct ec *ec)
 
 void ipc_event(struct ec *ec, uint64_t ev)
 {
-    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(ec->pd->obj, ec->evt + ev), KOBJ_PT,
+    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(ec->obj, ec->evt + ev), KOBJ_PT,
                                            PERM_PT_EVENT);
     if (!pt || pt->ec->cpu != ec->cpu || (pt->ec->flags & EC_DEAD)) {
         ec_kill(ec);

@@ -85,6 +85,8 @@ syscall_entry:
     swapgs
     cmp     $1, %dil                    /* ipc_reply (no flags)? */
     je      reply_entry
+    cmp     $0xa, %dil                  /* ctrl_pt (no flags)? */
+    je      light_entry
     /* Stores, not pushes: the frame's SS and CS keep the user selectors
      * uregs_init wrote; vector and error code are not needed for a
      * hypercall. RCX is the user RIP, R11 its RFLAGS. */
@@ -114,6 +116,22 @@ reply_entry:
     mov     %gs:CPU_KSTACK_TOP, %rsp
     call    syscall_reply               /* (mtd), never returns */
     ud2
+
+/* ctrl_pt: syscall_ctrl_pt (hypercall.h) keeps every register but RAX,
+ * which returns the status; R11 (RFLAGS, 0x202 on return) holds the
+ * user RSP meanwhile. The EC's frame is not touched. */
+light_entry:
+    mov     %rsp, %r11
+    mov     %gs:CPU_KSTACK_TOP, %rsp
+    push    %rax
+    call    syscall_ctrl_pt
+    mov     %rax, %rdi                  /* the status */
+    pop     %rax
+    mov     %r11, %rsp
+    mov     $0x202, %r11d
+    unlock_kernel
+    swapgs
+    sysretq
 
 /* _Noreturn void x86_return_portal(struct trap_frame *f): enter a portal
  * with its IP, the PID and MTD, the EC's own SP; every other register is

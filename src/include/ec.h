@@ -13,6 +13,7 @@ struct pd;
 struct sc;
 struct pt;
 struct sm;
+struct space_obj;
 
 enum ec_kind { EC_LOCAL, EC_GLOBAL, EC_VCPU };
 
@@ -36,6 +37,7 @@ struct ec {
     uregs_t regs __attribute__((aligned(16)));
     ec_cont_fn *cont;             /* how it next leaves the kernel */
     struct pd *pd;
+    struct space_obj *obj;        /* pd's object space (never replaced), for lookups */
     uint8_t *utcb;                /* kernel address of the UTCB frame */
     uint64_t utcb_va;
     uint64_t evt;                 /* SEL_EVT */

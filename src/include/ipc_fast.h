@@ -32,7 +32,7 @@ _Noreturn static inline __attribute__((always_inline)) void ipc_call_fast(struct
                                                                          uint32_t mtd,
                                                                          bool no_wait)
 {
-    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(cur->pd->obj, pt_sel), KOBJ_PT,
+    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(cur->obj, pt_sel), KOBJ_PT,
                                            PERM_PT_CALL);
     struct ec *callee = pt ? pt->ec : 0;
     if (__builtin_expect(!callee || callee->cpu != cur->cpu ||
