@@ -61,7 +61,6 @@ void sys_ctrl_pt(struct ec *cur)
 
 ARCH_LIGHT_ENTRY uint64_t syscall_ctrl_pt(uint64_t p0, uint64_t pid, uint64_t mtd)
 {
-    kernel_lock();
     return ctrl_pt(ec_current(), p0 >> 8, pid, mtd);
 }
 

@@ -28,6 +28,30 @@
     mov     sp, x2
 .endm
 
+/* kernel_lock (kernel_lock.h): take a ticket and wait for it, when the
+ * lock is in use; \xa, \wb, \wc, \wd are scratch. */
+.macro lock_kernel xa, wb, wc, wd
+    adrp    \xa, kernel_lock_enabled
+    ldrb    \wb, [\xa, :lo12:kernel_lock_enabled]
+    cbz     \wb, .Llocked\@
+    adrp    \xa, big_lock
+    add     \xa, \xa, :lo12:big_lock         /* big_lock.next */
+.Lticket\@:
+    ldxr    \wb, [\xa]
+    add     \wc, \wb, #1
+    stxr    \wd, \wc, [\xa]
+    cbnz    \wd, .Lticket\@
+    add     \xa, \xa, #4                      /* big_lock.serving */
+    b       .Lcheck\@
+.Lwait\@:
+    yield
+.Lcheck\@:
+    ldar    \wc, [\xa]
+    cmp     \wc, \wb
+    b.ne    .Lwait\@
+.Llocked\@:
+.endm
+
 /* kernel_unlock (kernel_lock.h): serving++ with release order, when
  * the lock is in use; \xa and \wb are scratch. */
 .macro unlock_kernel xa, wb
@@ -85,6 +109,7 @@ light_entry:
     ldp     x0, x1, [sp]
     mrs     x3, tpidr_el2
     mov     sp, x3
+    lock_kernel x3, w4, w5, w6
     bl      syscall_ctrl_pt
     mov     sp, x19
     unlock_kernel x2, w3

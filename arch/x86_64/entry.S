@@ -48,6 +48,21 @@
     mov     %r15, F_R15 - F_SIZE(%rsp)
     .endm
 
+/* kernel_lock (kernel_lock.h): take a ticket and wait for it, when the
+ * lock is in use; EAX is scratch. */
+    .macro lock_kernel
+    cmpb    $0, kernel_lock_enabled(%rip)
+    je      .Llocked\@
+    mov     $1, %eax
+    lock xadd %eax, big_lock(%rip)
+.Lwait\@:
+    cmp     big_lock + 4(%rip), %eax
+    je      .Llocked\@
+    pause
+    jmp     .Lwait\@
+.Llocked\@:
+    .endm
+
 /* kernel_unlock (kernel_lock.h): serving++, when the lock is in use. */
     .macro unlock_kernel
     cmpb    $0, kernel_lock_enabled(%rip)
@@ -124,6 +139,7 @@ light_entry:
     mov     %rsp, %r11
     mov     %gs:CPU_KSTACK_TOP, %rsp
     push    %rax
+    lock_kernel
     call    syscall_ctrl_pt
     mov     %rax, %rdi                  /* the status */
     pop     %rax

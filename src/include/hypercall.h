@@ -32,8 +32,9 @@ _Noreturn void sys_assign_dev(struct ec *cur);
 
 /* ctrl_pt's light entry, the null hypercall's path: it neither blocks
  * nor switches, so the entry code saves only the registers C may clobber
- * (none where ARCH_LIGHT_ENTRY makes C keep them all), leaves the EC's
- * frame alone and returns to user mode itself with the status. */
+ * (none where ARCH_LIGHT_ENTRY makes C keep them all), takes the kernel
+ * lock, leaves the EC's frame alone and returns to user mode itself with
+ * the status. */
 #ifndef ARCH_LIGHT_ENTRY
 #define ARCH_LIGHT_ENTRY
 #endif
