@@ -16,7 +16,7 @@ _Noreturn void syscall_reply(uint64_t mtd);
 void syscall_call(uint64_t p0, uint64_t p1)
 {
     kernel_lock();
-    ipc_call_fast(ec_current(), p0 >> 8, (uint32_t)p1, p0 & 0x10);
+    ipc_call_fast(ec_current(), p0, p1);
 }
 
 /* ipc_reply's own entry (identifier exactly 1): the architecture saved

@@ -27,18 +27,33 @@ static inline __attribute__((always_inline)) void ipc_copy_words(void *dst, cons
 /* ipc_call's enter_portal for a callee waiting on this CPU with nothing
  * pending. The link holds caller and callee and running moves from the
  * caller to the callee: the caller's two references cancel out. */
-_Noreturn static inline __attribute__((always_inline)) void ipc_call_fast(struct ec *cur,
-                                                                         uint64_t pt_sel,
-                                                                         uint32_t mtd,
-                                                                         bool no_wait)
+/* Whether o is a portal whose IP user mode can run: type and flags
+ * (PT_IP_BAD) in one 16-bit compare. */
+static inline __attribute__((always_inline)) bool ipc_pt_enterable(const struct kobj *o)
 {
-    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(cur->obj, pt_sel), KOBJ_PT,
-                                           PERM_PT_CALL);
-    struct ec *callee = pt ? pt->ec : 0;
-    if (__builtin_expect(!callee || callee->cpu != cur->cpu ||
-                         (callee->flags & (EC_DEAD | EC_WAITING | EC_RECALL)) != EC_WAITING ||
-                         !arch_user_ip_ok(pt->ip), 0))
-        ipc_call(cur, pt_sel, mtd, no_wait);
+    _Static_assert(__builtin_offsetof(struct kobj, flags) == __builtin_offsetof(struct kobj, type) + 1,
+                   "type and flags adjacent");
+    uint16_t type_flags;
+    __builtin_memcpy(&type_flags, &o->type, sizeof type_flags);
+    return type_flags == (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? KOBJ_PT : KOBJ_PT << 8);
+}
+
+/* p0 and p1 are the hypercall's first two parameter registers. */
+_Noreturn static inline __attribute__((always_inline)) void ipc_call_fast(struct ec *cur,
+                                                                         uint64_t p0,
+                                                                         uint64_t p1)
+{
+    uint64_t pt_sel = p0 >> 8;
+    uint32_t mtd = (uint32_t)p1;
+    /* A capability with a permission names an object (cap_make). */
+    cap_t c = space_obj_lookup(cur->obj, pt_sel);
+    struct pt *pt = (struct pt *)cap_obj(c);
+    if (__builtin_expect(!(cap_perms(c) & PERM_PT_CALL) || !ipc_pt_enterable(&pt->hdr), 0))
+        ipc_call(cur, pt_sel, mtd, p0 & 0x10);
+    struct ec *callee = pt->ec;
+    if (__builtin_expect(callee->cpu != cur->cpu ||
+                         (callee->flags & (EC_DEAD | EC_WAITING | EC_RECALL)) != EC_WAITING, 0))
+        ipc_call(cur, pt_sel, mtd, p0 & 0x10);
     ipc_copy_words(callee->utcb, cur->utcb, mtd);
     cur->cont = ec_ret_hypercall;
     callee->caller = cur;
