@@ -30,14 +30,14 @@ __attribute__((noinline, cold)) static void load_pio(struct cpu_local *c,
 static inline void switch_pio(struct cpu_local *c, const struct space_pio *pio)
 {
     if (!pio || !pio->ports) {
-        c->tss->iomap_base = sizeof(struct tss);     /* beyond the limit: no ports */
+        c->tss.iomap_base = sizeof(struct tss);      /* beyond the limit: no ports */
         return;
     }
     if (__builtin_expect(pio != c->loaded_pio, 0)) {
         load_pio(c, pio);
         return;
     }
-    c->tss->iomap_base = __builtin_offsetof(struct tss, iomap);
+    c->tss.iomap_base = __builtin_offsetof(struct tss, iomap);
 }
 
 void arch_pio_changed(const struct space_pio *s)

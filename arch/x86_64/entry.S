@@ -89,7 +89,7 @@
     pop     %rax
     .endm
 
-/* Frame offsets from its end (where CPU_FRAME_TOP points). */
+/* Frame offsets from its end (where CPU_TSS_RSP0 points). */
 #define TOP_RSP (F_RSP - F_SIZE)
 #define TOP_RSI (F_RSI - F_SIZE)
 #define TOP_RDI (F_RDI - F_SIZE)
@@ -106,7 +106,7 @@ syscall_entry:
      * uregs_init wrote; vector and error code are not needed for a
      * hypercall. RCX is the user RIP, R11 its RFLAGS. */
     mov     %rsp, %gs:CPU_USER_RSP
-    mov     %gs:CPU_FRAME_TOP, %rsp
+    mov     %gs:CPU_TSS_RSP0, %rsp
     save_gprs_top
     mov     %rcx, F_RIP - F_SIZE(%rsp)
     mov     %r11, F_RFLAGS - F_SIZE(%rsp)
@@ -123,7 +123,7 @@ syscall_entry:
  * with only its SP kept (interface §6.4), so only SP and the MTD are
  * saved; everything else of its registers is dead. */
 reply_entry:
-    mov     %gs:CPU_FRAME_TOP, %rcx     /* RCX (the user RIP) is dead too */
+    mov     %gs:CPU_TSS_RSP0, %rcx     /* RCX (the user RIP) is dead too */
     mov     %rsp, TOP_RSP(%rcx)
     mov     %rsi, TOP_RSI(%rcx)
     movq    $1, TOP_RDI(%rcx)
