@@ -21,7 +21,7 @@ struct percpu;
 
 struct cpu_local {
     struct cpu_local *self;
-    uint64_t user_rsp;        /* scratch during syscall entry */
+    uint64_t user_rsp;        /* scratch during syscall entry (user RSP, or RAX) */
     uint64_t kstack_top;
     uint64_t id;              /* CPU number, 0 = boot CPU */
     const void *active_space; /* host page table in CR3 */

@@ -133,16 +133,17 @@ reply_entry:
     ud2
 
 /* ctrl_pt: syscall_ctrl_pt (hypercall.h) keeps every register but RAX,
- * which returns the status; R11 (RFLAGS, 0x202 on return) holds the
- * user RSP meanwhile. The EC's frame is not touched. */
+ * which returns the status: RAX waits in the per-CPU scratch slot (the
+ * stack stays aligned for the call), R11 (RFLAGS, 0x202 on return) holds
+ * the user RSP meanwhile. The EC's frame is not touched. */
 light_entry:
     mov     %rsp, %r11
     mov     %gs:CPU_KSTACK_TOP, %rsp
-    push    %rax
+    mov     %rax, %gs:CPU_USER_RSP
     lock_kernel
     call    syscall_ctrl_pt
     mov     %rax, %rdi                  /* the status */
-    pop     %rax
+    mov     %gs:CPU_USER_RSP, %rax
     mov     %r11, %rsp
     mov     $0x202, %r11d
     unlock_kernel
