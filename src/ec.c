@@ -49,6 +49,7 @@ struct ec *ec_create(struct pd *owner, struct pd *pd, enum ec_kind kind, unsigne
     }
     ec->hdr = (struct kobj){.type = KOBJ_EC, .owner = owner, .destroy = destroy};
     ec->pd = pd;
+    ec->obj = pd->obj;
     ec->kind = kind;
     ec->flags = flags;
     ec->cpu = cpu;

@@ -6,21 +6,13 @@
 #include "cap.h"
 #include "ec.h"
 #include "hypercall.h"
+#include "ipc_fast.h"
 #include "pd.h"
 #include "pt.h"
 #include "sched.h"
 #include "space.h"
 #include "status.h"
 #include <string.h>
-
-/* Message words, ascending (interface §3.1); mtd & 0x1FF is words - 1. */
-static inline void copy_words(void *dst, const void *src, uint32_t mtd)
-{
-    uint64_t *d = dst;
-    const uint64_t *s = src;
-    for (uint32_t i = 0; i <= (mtd & 0x1FF); i++)
-        d[i] = s[i];
-}
 
 /* Links a call: each side holds the other until the reply (or a kill)
  * unlinks them, so no EC on a donation chain can be freed. */
@@ -72,7 +64,7 @@ _Noreturn static void retry_call(struct ec *ec)
 
 void ipc_call(struct ec *cur, uint64_t pt_sel, uint32_t mtd, bool no_wait)
 {
-    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(cur->pd->obj, pt_sel), KOBJ_PT,
+    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(cur->obj, pt_sel), KOBJ_PT,
                                            PERM_PT_CALL);
     if (!pt)
         ec_return(cur, BAD_CAP);
@@ -86,7 +78,7 @@ void ipc_call(struct ec *cur, uint64_t pt_sel, uint32_t mtd, bool no_wait)
             ec_return(cur, TIMEOUT);
         wait_for(cur, callee, retry_call);
     }
-    copy_words(callee->utcb, cur->utcb, mtd);
+    ipc_copy_words(callee->utcb, cur->utcb, mtd);
     cur->cont = ec_ret_hypercall;
     enter_portal(cur, callee, pt, mtd);
 }
@@ -134,7 +126,7 @@ void ipc_reply(struct ec *cur, uint32_t mtd)
         kobj_put(&caller->hdr);
         ec_resume(caller);
     }
-    copy_words(caller->utcb, cur->utcb, mtd);
+    ipc_copy_words(caller->utcb, cur->utcb, mtd);
     *uregs_param(&caller->regs, 0) = SUCCESS;
     *uregs_param(&caller->regs, 1) = mtd;
     ec_activate(caller);
@@ -151,7 +143,7 @@ _Noreturn static void retry_event(struct ec *ec)
 
 void ipc_event(struct ec *ec, uint64_t ev)
 {
-    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(ec->pd->obj, ec->evt + ev), KOBJ_PT,
+    struct pt *pt = (struct pt *)cap_check(space_obj_lookup(ec->obj, ec->evt + ev), KOBJ_PT,
                                            PERM_PT_EVENT);
     if (!pt || pt->ec->cpu != ec->cpu || (pt->ec->flags & EC_DEAD)) {
         ec_kill(ec);

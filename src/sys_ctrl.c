@@ -42,14 +42,25 @@ void sys_ctrl_sc(struct ec *cur)
     ec_return(cur, SUCCESS);
 }
 
+static inline __attribute__((always_inline)) enum status ctrl_pt(struct ec *cur, uint64_t sel,
+                                                                uint64_t pid, uint64_t mtd)
+{
+    struct pt *pt = sys_lookup(cur, sel, KOBJ_PT, PERM_PT_CTRL);
+    if (!pt)
+        return BAD_CAP;
+    pt->pid = pid;
+    pt->mtd = (uint32_t)mtd;
+    return SUCCESS;
+}
+
 void sys_ctrl_pt(struct ec *cur)
 {
-    struct pt *pt = sys_lookup(cur, sys_param(cur, 0) >> 8, KOBJ_PT, PERM_PT_CTRL);
-    if (!pt)
-        ec_return(cur, BAD_CAP);
-    pt->pid = sys_param(cur, 1);
-    pt->mtd = (uint32_t)sys_param(cur, 2);
-    ec_return(cur, SUCCESS);
+    ec_return(cur, ctrl_pt(cur, sys_param(cur, 0) >> 8, sys_param(cur, 1), sys_param(cur, 2)));
+}
+
+ARCH_LIGHT_ENTRY uint64_t syscall_ctrl_pt(uint64_t p0, uint64_t pid, uint64_t mtd)
+{
+    return ctrl_pt(ec_current(), p0 >> 8, pid, mtd);
 }
 
 void sys_ctrl_sm(struct ec *cur)

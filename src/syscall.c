@@ -1,31 +1,41 @@
 /* Hypercall dispatch: the identifier's low nibble selects the call
- * (interface §4.1); the IPC pair comes first as the hot path. */
+ * (interface §4.1). The entry code passes the first two parameter
+ * registers as they came, so the IPC paths need not read them back from
+ * the frame; each handler is its own function, so the dispatch itself
+ * saves no registers. ipc_call and ipc_reply have entries of their own. */
 #include "hypercall.h"
-#include "ipc.h"
+#include "ipc_fast.h"
 #include "kernel_lock.h"
 #include "status.h"
 
-_Noreturn void syscall_dispatch(void);
-_Noreturn void syscall_reply(void);
+_Noreturn void syscall_dispatch(uint64_t p0, uint64_t p1);
+_Noreturn void syscall_call(uint64_t p0, uint64_t p1);
+_Noreturn void syscall_reply(uint64_t mtd);
 
-/* ipc_reply's own entry: the architecture saved only what a reply needs. */
-void syscall_reply(void)
+/* ipc_call's own entry: the architecture tests for it first. */
+void syscall_call(uint64_t p0, uint64_t p1)
 {
     kernel_lock();
-    struct ec *cur = ec_current();
-    ipc_reply(cur, (uint32_t)sys_param(cur, 1));
+    ipc_call_fast(ec_current(), p0, p1);
 }
 
-void syscall_dispatch(void)
+/* ipc_reply's own entry (identifier exactly 1): the architecture saved
+ * only what a reply needs. */
+void syscall_reply(uint64_t mtd)
+{
+    kernel_lock();
+    ipc_reply_fast(ec_current(), (uint32_t)mtd);
+}
+
+void syscall_dispatch(uint64_t p0, uint64_t p1)
 {
     kernel_lock();
     struct ec *cur = ec_current();
-    uint64_t p0 = sys_param(cur, 0);
-    switch (p0 & 0xF) {
-    case HC_IPC_CALL:
-        ipc_call(cur, p0 >> 8, (uint32_t)sys_param(cur, 1), p0 & 0x10);
-    case HC_IPC_REPLY:
-        ipc_reply(cur, (uint32_t)sys_param(cur, 1));
+    switch ((unsigned)p0 & 0xF) {
+    /* What the entry code did not send to syscall_call / syscall_reply
+     * (an architecture without them, an ipc_reply with flag bits). */
+    case HC_IPC_CALL: ipc_call(cur, p0 >> 8, (uint32_t)p1, p0 & 0x10);
+    case HC_IPC_REPLY: ipc_reply(cur, (uint32_t)p1);
     case HC_CREATE_PD: sys_create_pd(cur);
     case HC_CREATE_EC: sys_create_ec(cur);
     case HC_CREATE_SC: sys_create_sc(cur);
@@ -39,7 +49,7 @@ void syscall_dispatch(void)
     case HC_CTRL_HW: sys_ctrl_hw(cur);
     case HC_ASSIGN_INT: sys_assign_int(cur);
     case HC_ASSIGN_DEV: sys_assign_dev(cur);
-    default:
+    default:                        /* 0xF: reserved */
         ec_return(cur, BAD_HYP);
     }
 }

@@ -3,3 +3,4 @@
 #include "cpu_local.h"
 
 static inline unsigned arch_cpu_id(void) { return cpu_self()->id; }
+static inline struct percpu *arch_this_percpu(void) { return cpu_self()->percpu; }

@@ -12,6 +12,7 @@
 #include "kernel.h"
 #include "multiboot.h"
 #include "panic.h"
+#include "percpu.h"
 #include "sections.h"
 #include "smp.h"
 #include "sysreg.h"
@@ -132,6 +133,7 @@ void aarch64_boot(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t el)
     bi.boot_args[0] = x0;
     bi.boot_args[1] = x1;
     bi.boot_args[2] = x2;
+    cpu_of(0)->percpu = &percpu[0];
     console_uart_use(&board.uart);
     if (el < 2)
         wrong_el(el);

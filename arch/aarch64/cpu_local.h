@@ -12,6 +12,7 @@
 
 struct ec;
 struct hpt;
+struct percpu;
 
 /* How many interrupts were taken: from EL0, in the kernel (idle loop),
  * of them the timer's, and acknowledgements that found nothing. */
@@ -27,6 +28,7 @@ struct cpu_local {
     const struct hpt *hpt_active;   /* the space VTTBR_EL2 holds */
     uint64_t mpidr;                 /* MPIDR_EL1 affinity (Aff3, Aff2..0) */
     struct irq_stats irq;
+    struct percpu *percpu;          /* this CPU's portable state (percpu.h) */
 };
 
 struct cpu_block {

@@ -31,19 +31,12 @@ __attribute__((noinline)) static void first_switch(const struct hpt *h)
         smp_release();
 }
 
-void arch_ec_switch(const struct ec *prev, struct ec *next)
+void arch_space_switch(const struct ec *next)
 {
     struct cpu_local *c = cpu_self();
-    write_sysreg(tpidrro_el0, next->regs.tpidrro);
-    fpu_switch_to(c, next);
     const struct hpt *h = &next->pd->hst->hpt;
-    if (__builtin_expect(!prev && !c->el0_ready, 0))
+    if (__builtin_expect(!c->el0_ready, 0))
         first_switch(h);
     else if (h != c->hpt_active)
         hpt_activate(h);
-}
-
-bool arch_user_ip_ok(uint64_t ip)
-{
-    return ip < HPT_USER_END;
 }

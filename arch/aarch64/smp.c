@@ -83,6 +83,7 @@ static bool start(unsigned cpu, uint64_t mpidr, uint32_t fn, bool *fatal)
 {
     struct cpu_local *c = cpu_of(cpu);
     c->id = cpu;
+    c->percpu = &percpu[cpu];
     c->mpidr = mpidr;
     ap = (struct ap_start){read_sysreg(mair_el2), read_sysreg(tcr_el2), read_sysreg(ttbr0_el2),
                            read_sysreg(sctlr_el2), (uint64_t)(uintptr_t)c};

@@ -8,3 +8,10 @@ static inline unsigned arch_cpu_id(void)
     __asm__("mov %%gs:%c1, %0" : "=r"(id) : "i"(CPU_ID));
     return (unsigned)id;
 }
+
+static inline struct percpu *arch_this_percpu(void)
+{
+    struct percpu *p;
+    __asm__("mov %%gs:%c1, %0" : "=r"(p) : "i"(__builtin_offsetof(struct cpu_local, percpu)));
+    return p;
+}

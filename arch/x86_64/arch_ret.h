@@ -7,6 +7,9 @@ _Noreturn void x86_return_sysret(uregs_t *f);
 _Noreturn void x86_return_iret(uregs_t *f);
 _Noreturn void x86_return_portal(uregs_t *f);
 
+/* Light hypercall entries keep every register (hypercall.h). */
+#define ARCH_LIGHT_ENTRY __attribute__((no_caller_saved_registers))
+
 #define arch_ret_hypercall(ec) x86_return_sysret(&(ec)->regs)
 #define arch_ret_exception(ec) x86_return_iret(&(ec)->regs)
 /* Portal entry: only SP, PID, MTD and IP are defined (interface §6.4). */

@@ -1,5 +1,5 @@
-/* The EC switch on the IPC path, inline: the entry frame (per-CPU data
- * and TSS RSP0), CR0.TS for lazy FPU, and the address space and I/O
+/* The EC switch on the IPC path, inline: the entry frame (the TSS's
+ * RSP0, in the per-CPU block), CR0.TS for lazy FPU, and the address space and I/O
  * bitmap only when the PD changes. */
 #pragma once
 #include <stdbool.h>
@@ -16,9 +16,7 @@ void arch_space_switch(const struct ec *next);
 
 static inline __attribute__((always_inline)) void arch_ec_switch_frame(uint64_t top)
 {
-    struct cpu_local *c = cpu_self();
-    c->frame_top = top;
-    c->tss->rsp[0] = top;
+    __asm__ volatile("mov %0, %%gs:%c1" : : "r"(top), "i"(CPU_TSS_RSP0) : "memory");
 }
 
 #define arch_ec_switch(prev, next)                                            \

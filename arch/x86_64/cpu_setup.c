@@ -34,6 +34,7 @@ void cpu_setup(unsigned id, uint64_t kstack_top)
     c->self = c;
     c->id = id;
     c->kstack_top = kstack_top;
+    c->percpu = &percpu[id];
     wrmsr(MSR_GS_BASE, (uint64_t)(uintptr_t)c);
     wrmsr(MSR_KERNEL_GS_BASE, 0);
     wrmsr(MSR_EFER, rdmsr(MSR_EFER) | 1);                     /* SCE */

@@ -17,22 +17,26 @@ const bool arch_has_pio = true;
 _Noreturn void x86_user_trap(uregs_t *f);
 
 /* The TSS holds one PIO space's bitmap; switching between a PD with
- * ports and PDs without any costs one store, not an 8 KiB copy. */
-static void switch_pio(const struct space_pio *pio)
+ * ports and PDs without any costs one store (the bitmap's offset), not
+ * an 8 KiB copy. */
+__attribute__((noinline, cold)) static void load_pio(struct cpu_local *c,
+                                                    const struct space_pio *pio)
 {
-    struct cpu_local *c = cpu_self();
-    if (pio && !pio->ports)
-        pio = 0;
-    if (pio && pio == c->loaded_pio) {
-        tss_iomap_enable(true);
-        return;
-    }
-    if (!pio) {
-        tss_iomap_enable(false);
-        return;
-    }
     tss_load_iomap(pio->allowed);
     c->loaded_pio = pio;
+}
+
+static inline void switch_pio(struct cpu_local *c, const struct space_pio *pio)
+{
+    if (!pio || !pio->ports) {
+        c->tss.iomap_base = sizeof(struct tss);      /* beyond the limit: no ports */
+        return;
+    }
+    if (__builtin_expect(pio != c->loaded_pio, 0)) {
+        load_pio(c, pio);
+        return;
+    }
+    c->tss.iomap_base = __builtin_offsetof(struct tss, iomap);
 }
 
 void arch_pio_changed(const struct space_pio *s)
@@ -42,18 +46,19 @@ void arch_pio_changed(const struct space_pio *s)
             cpu_locals[i].loaded_pio = 0;   /* reload on the next switch */
     struct ec *cur = ec_current();
     if (cur && cur->pd->pio == s)
-        switch_pio(s);
+        switch_pio(cpu_self(), s);
 }
 
 void arch_space_switch(const struct ec *next)
 {
-    const struct hpt *space = &next->pd->hst->hpt;
+    const struct pd *pd = next->pd;
+    const struct hpt *space = &pd->hst->hpt;
     struct cpu_local *c = cpu_self();
     if (space != c->active_space) {
-        hpt_activate(space);
+        hpt_load_cr3(space);
         c->active_space = space;
     }
-    switch_pio(next->pd->pio);
+    switch_pio(c, pd->pio);
 }
 
 void arch_space_leave(void)

@@ -7,8 +7,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-static struct tss tss[CPUS_MAX] __attribute__((aligned(64)));
-
 static uint64_t gdt[6 + 2 * CPUS_MAX] __attribute__((aligned(16))) = {
     0,
     0x00AF9A000000FFFF,     /* 0x08 kernel code 64 */
@@ -21,14 +19,13 @@ static uint64_t gdt[6 + 2 * CPUS_MAX] __attribute__((aligned(16))) = {
 
 void gdt_init(unsigned cpu)
 {
-    struct tss *t = &tss[cpu];
+    struct tss *t = &cpu_locals[cpu].tss;
     uint64_t base = (uint64_t)(uintptr_t)t, limit = sizeof *t - 1;
     t->iomap_base = sizeof *t;        /* beyond the limit: every port faults */
     t->iomap[8192] = 0xFF;
     gdt[6 + 2 * cpu] = (limit & 0xFFFF) | (base & 0xFFFFFF) << 16 | 0x89ull << 40 |
                        ((limit >> 16) & 0xF) << 48 | ((base >> 24) & 0xFF) << 56;
     gdt[7 + 2 * cpu] = base >> 32;
-    cpu_locals[cpu].tss = t;
     struct __attribute__((packed)) { uint16_t limit; uint64_t base; } desc = {
         sizeof gdt - 1, (uint64_t)(uintptr_t)gdt};
     __asm__ volatile("lgdt %0; ltr %w1" : : "m"(desc), "r"(SEL_TSS + 16 * cpu) : "memory");
@@ -36,7 +33,7 @@ void gdt_init(unsigned cpu)
 
 void tss_load_iomap(const uint8_t *allowed)
 {
-    struct tss *t = cpu_self()->tss;
+    struct tss *t = &cpu_self()->tss;
     if (!allowed) {
         t->iomap_base = sizeof *t;
         return;
@@ -44,10 +41,4 @@ void tss_load_iomap(const uint8_t *allowed)
     for (unsigned i = 0; i < 8192; i++)
         t->iomap[i] = (uint8_t)~allowed[i];
     t->iomap_base = __builtin_offsetof(struct tss, iomap);
-}
-
-void tss_iomap_enable(bool on)
-{
-    struct tss *t = cpu_self()->tss;
-    t->iomap_base = on ? __builtin_offsetof(struct tss, iomap) : sizeof *t;
 }

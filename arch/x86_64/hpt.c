@@ -115,7 +115,7 @@ struct hpt_entry hpt_get(const struct hpt *h, uint64_t va)
 
 void hpt_activate(const struct hpt *h)
 {
-    __asm__ volatile("mov %0, %%cr3" : : "r"(h->pml4_phys) : "memory");
+    hpt_load_cr3(h);
 }
 
 void hpt_activate_kernel(void)

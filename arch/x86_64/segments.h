@@ -26,6 +26,4 @@ struct __attribute__((packed)) tss {
 
 /* Copies a PIO space's permissions into the TSS bitmap (NULL: none). */
 void tss_load_iomap(const uint8_t *allowed);
-/* Switches the loaded bitmap on or off without copying it. */
-void tss_iomap_enable(_Bool on);
 #endif

@@ -56,9 +56,13 @@ static inline cap_t cap_make(struct kobj *o, unsigned perms)
 static inline struct kobj *cap_obj(cap_t c) { return (struct kobj *)(c & ~(cap_t)CAP_PERM_MASK); }
 static inline unsigned cap_perms(cap_t c) { return (unsigned)(c & CAP_PERM_MASK); }
 
-/* The object if c names one of type t with every permission in need. */
+/* The object if c names one of type t with every permission in need.
+ * A capability with a permission names an object (cap_make): with need
+ * set, the permission test covers o != NULL. */
 static inline struct kobj *cap_check(cap_t c, enum kobj_type t, unsigned need)
 {
     struct kobj *o = cap_obj(c);
-    return o && o->type == t && (cap_perms(c) & need) == need ? o : 0;
+    if (need ? (cap_perms(c) & need) != need : !o)
+        return 0;
+    return o->type == t ? o : 0;
 }

@@ -13,6 +13,7 @@ struct pd;
 struct sc;
 struct pt;
 struct sm;
+struct space_obj;
 
 enum ec_kind { EC_LOCAL, EC_GLOBAL, EC_VCPU };
 
@@ -36,6 +37,7 @@ struct ec {
     uregs_t regs __attribute__((aligned(16)));
     ec_cont_fn *cont;             /* how it next leaves the kernel */
     struct pd *pd;
+    struct space_obj *obj;        /* pd's object space (never replaced), for lookups */
     uint8_t *utcb;                /* kernel address of the UTCB frame */
     uint64_t utcb_va;
     uint64_t evt;                 /* SEL_EVT */
@@ -85,6 +87,15 @@ void ec_kill(struct ec *ec);
 /* The EC running on this CPU (NULL while it idles). */
 #include "percpu.h"
 static inline struct ec *ec_current(void) { return this_cpu()->ec_running; }
+
+/* The IPC fast paths' switch from the running prev to next: they move
+ * the running reference (see ec_activate) themselves, together with
+ * the call link's. */
+static inline __attribute__((always_inline)) void ec_switch_running(struct ec *prev, struct ec *next)
+{
+    arch_ec_switch(prev, next);
+    this_cpu()->ec_running = next;
+}
 
 /* Makes ec the running EC (the IPC paths' inline switch). Running holds
  * a reference: an EC whose last capability goes away mid-hypercall is

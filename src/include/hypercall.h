@@ -30,6 +30,16 @@ _Noreturn void sys_ctrl_hw(struct ec *cur);
 _Noreturn void sys_assign_int(struct ec *cur);
 _Noreturn void sys_assign_dev(struct ec *cur);
 
+/* ctrl_pt's light entry, the null hypercall's path: it neither blocks
+ * nor switches, so the entry code saves only the registers C may clobber
+ * (none where ARCH_LIGHT_ENTRY makes C keep them all), takes the kernel
+ * lock, leaves the EC's frame alone and returns to user mode itself with
+ * the status. */
+#ifndef ARCH_LIGHT_ENTRY
+#define ARCH_LIGHT_ENTRY
+#endif
+ARCH_LIGHT_ENTRY uint64_t syscall_ctrl_pt(uint64_t p0, uint64_t pid, uint64_t mtd);
+
 /* ctrl_hw OP=0, an S-state transition (interface §4.16); returns only
  * when it did not happen or was shallow (weak default: BAD_FTR). */
 enum status arch_ctrl_hw_sstate(uint64_t desc);

@@ -22,7 +22,7 @@ struct kernel_lock {
 extern struct kernel_lock big_lock;
 extern bool kernel_lock_enabled;
 
-static inline void kernel_lock(void)
+static inline __attribute__((always_inline)) void kernel_lock(void)
 {
     if (!kernel_lock_enabled)
         return;
@@ -31,7 +31,7 @@ static inline void kernel_lock(void)
         cpu_relax();
 }
 
-static inline void kernel_unlock(void)
+static inline __attribute__((always_inline)) void kernel_unlock(void)
 {
     if (kernel_lock_enabled)
         __atomic_store_n(&big_lock.serving, big_lock.serving + 1, __ATOMIC_RELEASE);

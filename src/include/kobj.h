@@ -35,9 +35,13 @@ static inline __attribute__((always_inline)) void kobj_get(struct kobj *o) { o->
 /* Destroys an object whose last reference went away. */
 void kobj_destroy(struct kobj *o);
 
-/* Drops a reference; the last one destroys the object. */
-static inline __attribute__((always_inline)) void kobj_put(struct kobj *o)
+/* Drops n references; the last one destroys the object. */
+static inline __attribute__((always_inline)) void kobj_put_n(struct kobj *o, uint32_t n)
 {
-    if (__builtin_expect(--o->refs == 0, 0))
+    o->refs -= n;
+    if (__builtin_expect(o->refs == 0, 0))
         kobj_destroy(o);
 }
+
+/* Drops a reference; the last one destroys the object. */
+static inline __attribute__((always_inline)) void kobj_put(struct kobj *o) { kobj_put_n(o, 1); }

@@ -13,4 +13,8 @@ struct pt {
     uint32_t mtd;
 };
 
+/* hdr.flags: the IP is one user mode cannot run (its EC dies when
+ * called); set at creation, the IP never changes. */
+#define PT_IP_BAD 1u
+
 struct pt *pt_create(struct pd *owner, struct ec *ec, uint64_t ip);

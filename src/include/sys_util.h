@@ -8,13 +8,13 @@
  * type t and all permissions need; NULL otherwise (BAD_CAP). */
 static inline __attribute__((always_inline)) void *sys_lookup(struct ec *cur, uint64_t sel, enum kobj_type t, unsigned need)
 {
-    return cap_check(space_obj_lookup(cur->pd->obj, sel), t, need);
+    return cap_check(space_obj_lookup(cur->obj, sel), t, need);
 }
 
 /* Whether sel of the caller's object space is CAP0 (and in range). */
 static inline bool sys_sel_free(struct ec *cur, uint64_t sel)
 {
-    return sel < SEL_NUM && space_obj_lookup(cur->pd->obj, sel) == CAP0;
+    return sel < SEL_NUM && space_obj_lookup(cur->obj, sel) == CAP0;
 }
 
 /* Stores a new object's capability at sel; on failure the object goes
