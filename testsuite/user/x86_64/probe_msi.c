@@ -107,12 +107,12 @@ static nova_sel msi_sm(struct nova_probe_ctx *ctx, unsigned n)
 /* assign_int, then the edu sends what it returned; *addr_out (if given)
  * gets the address. Remappable format: data is the subhandle (0);
  * compatibility format: data holds the vector (never 0). */
-static bool msi_assign(struct nova_probe_ctx *ctx, const char *what, nova_sel sm, unsigned flags,
-                       unsigned dev, uint32_t *addr_out)
+static bool msi_assign_cpu(struct nova_probe_ctx *ctx, const char *what, nova_sel sm,
+                           unsigned flags, unsigned cpu, unsigned dev, uint32_t *addr_out)
 {
     uint32_t addr = 0;
     uint16_t data = 0xFFFF;
-    if (!nova_expect_status(ctx, what, nova_assign_int(sm, flags, nova_rt.cpu, dev, &addr, &data),
+    if (!nova_expect_status(ctx, what, nova_assign_int(sm, flags, cpu, dev, &addr, &data),
                             NOVA_SUCCESS))
         return false;
     bool remapped = addr & MSI_REMAPPABLE;
@@ -128,6 +128,12 @@ static bool msi_assign(struct nova_probe_ctx *ctx, const char *what, nova_sel sm
     if (addr_out)
         *addr_out = addr;
     return true;
+}
+
+static bool msi_assign(struct nova_probe_ctx *ctx, const char *what, nova_sel sm, unsigned flags,
+                       unsigned dev, uint32_t *addr_out)
+{
+    return msi_assign_cpu(ctx, what, sm, flags, nova_rt.cpu, dev, addr_out);
 }
 
 /* One MSI raised; the down's status (timeout ms). */
@@ -229,3 +235,75 @@ static void wrong_dev(struct nova_probe_ctx *ctx)
     msi_quiet(sm);
 }
 NOVA_PROBE("irq.msi_wrong_dev", wrong_dev);
+
+/* Routed to another CPU (the remapping entry's destination, or the
+ * address's APIC ID): a down from the root's CPU is BAD_CPU; there a
+ * priority-20 thread waits in the down and a priority-10 thread, which
+ * runs only once the waiter blocks, has the edu send the MSI; the waiter
+ * tells the root. Moved back, the MSI arrives at the root's CPU. */
+static nova_sel go_wait, go_fire, done, remote_sm;
+static volatile unsigned remote_status;
+static volatile bool quit;
+
+static void remote_waiter(struct nova_ec *ec)
+{
+    (void)ec;
+    while (nova_sm_down(go_wait, 0) == NOVA_SUCCESS && !quit) {
+        remote_status = nova_sm_down(remote_sm, nova_stc() + nova_stc_ms(100));
+        edu_ack();
+        nova_sm_up(done);
+    }
+}
+
+static void remote_firer(struct nova_ec *ec)
+{
+    (void)ec;
+    while (nova_sm_down(go_fire, 0) == NOVA_SUCCESS && !quit)
+        edu_raise();
+}
+
+static void other_cpu(struct nova_probe_ctx *ctx)
+{
+    if (!nova_rt.hip->int_msi)
+        SKIP_RETURN(ctx, "no MSIs (INT_MSI = 0)");
+    if (nova_rt.hip->cpu_num < 2)
+        SKIP_RETURN(ctx, "one CPU");
+    unsigned cpu = nova_rt.cpu ? 0 : 1;
+    if (!edu_ready(ctx) || !(remote_sm = msi_sm(ctx, 3)) ||
+        !msi_assign_cpu(ctx, "assign_int to the other CPU", remote_sm, 0, cpu, edu_bdf(), 0))
+        return;
+    nova_expect_status(ctx, "down from the root's CPU", nova_sm_down(remote_sm, STC_PAST),
+                       NOVA_BAD_CPU);
+    go_wait = sm_new(ctx, 0);
+    go_fire = sm_new(ctx, 0);
+    done = sm_new(ctx, 0);
+    quit = false;
+    if (!go_wait || !go_fire || !done ||
+        !nova_expect_status(ctx, "waiter on the other CPU",
+                            thread_on_cpu(cpu, remote_waiter, 0, 20, 0, 0), NOVA_SUCCESS) ||
+        !nova_expect_status(ctx, "firer on the other CPU",
+                            thread_on_cpu(cpu, remote_firer, 0, 10, 0, 0), NOVA_SUCCESS)) {
+        msi_quiet(remote_sm);
+        return;
+    }
+    unsigned s = NOVA_SUCCESS, i = 0;
+    for (; i < 10 && s == NOVA_SUCCESS; i++) {
+        remote_status = 0xFF;
+        nova_sm_up(go_wait);            /* the waiter outranks the firer there */
+        nova_sm_up(go_fire);
+        s = nova_sm_down(done, nova_stc() + nova_stc_ms(1000));
+        if (s == NOVA_SUCCESS)
+            s = remote_status;
+    }
+    quit = true;
+    nova_sm_up(go_wait);
+    nova_sm_up(go_fire);
+    if (s != NOVA_SUCCESS) {
+        msi_quiet(remote_sm);
+        FAIL_RETURN(ctx, "round %u: no MSI on CPU %u (status %s)", i - 1, cpu, nova_status_name(s));
+    }
+    if (msi_assign(ctx, "assign_int back to the root's CPU", remote_sm, 0, edu_bdf(), 0))
+        nova_expect_status(ctx, "on the root's CPU", raise_and_wait(remote_sm, 100), NOVA_SUCCESS);
+    msi_quiet(remote_sm);
+}
+NOVA_PROBE("irq.msi_other_cpu", other_cpu);
