@@ -1,9 +1,11 @@
-/* ACPI at boot on x86: the MADT names the CPUs and I/O APICs. */
+/* ACPI at boot on x86: the MADT names the CPUs and I/O APICs, the DMAR
+ * (if any) the VT-d units. */
 #include "acpi_boot.h"
 #include "arch.h"
 #include "ioapic.h"
 #include "panic.h"
 #include "smp.h"
+#include "vtd_ir.h"
 
 struct acpi_info acpi;
 
@@ -15,6 +17,9 @@ uint64_t acpi_setup(uint64_t rsdp_hint)
     boot_error err = acpi_parse(rsdp, arch_phys_map, &acpi);
     if (err)
         panic("boot: bad ACPI tables: %s", err);
+    err = acpi_dmar_parse(rsdp, arch_phys_map, &acpi_dmar);
+    if (err)
+        panic("boot: bad ACPI DMAR (VT-d) table: %s", err);
     ioapic_init(&acpi);
     smp_boot(&acpi);
     return rsdp;

@@ -4,6 +4,7 @@
 #include "hpt.h"
 #include "kmem.h"
 #include "layout.h"
+#include "vtd_ir.h"
 #include <string.h>
 
 enum {
@@ -144,5 +145,6 @@ uint64_t hpt_skip(const struct hpt *h, uint64_t va)
 bool arch_phys_protected(uint64_t pa)
 {
     return (pa >= 0xFEC00000 && pa < 0xFEC01000) ||   /* IOAPIC (until ACPI MADT) */
-           (pa >= 0xFEE00000 && pa < 0xFEF00000);     /* LAPIC and the MSI range */
+           (pa >= 0xFEE00000 && pa < 0xFEF00000) ||   /* LAPIC and the MSI range */
+           vtd_phys_protected(pa);                    /* VT-d units (ACPI DMAR) */
 }

@@ -1,19 +1,25 @@
 /* I/O APICs: every pin starts masked; assign_int routes one to a CPU's
  * LAPIC with vector IRQ_VECTOR_BASE + GSI. Level interrupts are masked
- * when delivered until their SM's next down (interface §4.15 impl. note). */
+ * when delivered until their SM's next down (interface §4.15 impl. note).
+ * With VT-d interrupt remapping on (vtd_ir.c) pins and MSIs go through
+ * the remapping entry of their index instead. */
 #include "ioapic.h"
 #include "intr.h"
 #include "lapic.h"
 #include "layout.h"
 #include "panic.h"
 #include "smp.h"
+#include "vtd_ir.h"
 
 enum { REG_SELECT = 0x00, REG_WINDOW = 0x10, IOAPIC_VER = 0x01, REDIR = 0x10 };
 enum { RED_MASKED = 1u << 16, RED_LEVEL = 1u << 15, RED_LOW = 1u << 13 };
+/* Remappable format: the handle in bits 63..49 and 11, bit 48 set. */
+enum { RED_HANDLE_15 = 1u << 11, RED_HI_REMAP = 1u << 16, RED_HI_HANDLE = 17 };
 
 struct ioapic {
     volatile uint32_t *regs;
     uint32_t gsi_base, pins;
+    uint8_t id;
 };
 
 static struct ioapic ioapics[ACPI_MAX_IOAPICS];
@@ -48,6 +54,7 @@ void ioapic_init(const struct acpi_info *ai)
             panic("ioapic: at 0x%lx, outside the direct map", (unsigned long)ai->ioapic[i].addr);
         io->regs = (volatile uint32_t *)(uintptr_t)(DIRECT_MAP_BASE + ai->ioapic[i].addr);
         io->gsi_base = ai->ioapic[i].gsi_base;
+        io->id = ai->ioapic[i].id;
         io->pins = ((rd(io, IOAPIC_VER) >> 16) & 0xFF) + 1;
         for (uint32_t p = 0; p < io->pins; p++) {
             wr(io, REDIR + 2 * p, RED_MASKED);
@@ -63,9 +70,16 @@ void ioapic_init(const struct acpi_info *ai)
 
 unsigned arch_int_pins(void) { return gsi_count; }
 
+void arch_int_init(void)
+{
+    vtd_ir_init();                  /* its tables are kernel memory */
+}
+
 /* MSIs take the vectors after the pins. Without interrupt remapping the
  * kernel cannot check which device sends one (assign_int's dev), and
- * masking means dropping what arrives. */
+ * masking means dropping what arrives. With it, the remapping entry
+ * accepts only dev and is not present while masked (the unit drops the
+ * MSI). Either way nothing is held: unmasking delivers only new MSIs. */
 enum { MSIS = 32 };
 static bool msi_masked[IRQ_VECTORS];
 
@@ -77,10 +91,18 @@ unsigned arch_int_msis(void)
 enum status arch_int_msi(unsigned index, unsigned cpu, unsigned dev, bool masked, uint32_t *addr,
                          uint16_t *data)
 {
-    (void)dev;                                        /* not enforceable (above) */
     if (index < gsi_count || index >= gsi_count + arch_int_msis())
         return BAD_PAR;
-    msi_masked[index] = masked;
+    /* With remapping the unit alone drops a masked MSI: once assign_int
+     * returns, no MSI passes it (the entry's cached copies are gone). */
+    msi_masked[index] = masked && !vtd_ir_active();
+    if (vtd_ir_active()) {
+        vtd_ir_route(index, cpu_apic_id[cpu], (uint8_t)(IRQ_VECTOR_BASE + index), false, masked,
+                     (int)(dev & 0xFFFF));
+        *addr = vtd_ir_msi_addr(index);
+        *data = 0;                                    /* subhandle */
+        return SUCCESS;
+    }
     *addr = 0xFEE00000u | cpu_apic_id[cpu] << 12;        /* fixed, physical destination */
     *data = (uint16_t)(IRQ_VECTOR_BASE + index);      /* edge */
     return SUCCESS;
@@ -100,12 +122,21 @@ bool arch_int_assign(unsigned index, unsigned cpu, bool masked, bool level, bool
     const struct ioapic *io = owner(index);
     if (!io)
         return false;
-    uint32_t reg = REDIR + 2 * (index - io->gsi_base);
+    uint32_t reg = REDIR + 2 * (index - io->gsi_base), vector = IRQ_VECTOR_BASE + index;
+    uint32_t mode = (level ? RED_LEVEL : 0) | (active_low ? RED_LOW : 0) | (masked ? RED_MASKED : 0);
     level_of[index] = level;
     wr(io, reg, RED_MASKED);                          /* no delivery while changing */
+    if (vtd_ir_active()) {
+        /* The RTE names the remapping entry; its vector must match the
+         * entry's for the EOI of a level interrupt to reach the pin. */
+        vtd_ir_route(index, cpu_apic_id[cpu], (uint8_t)vector, level, false,
+                     vtd_ir_ioapic_sid(io->id));
+        wr(io, reg + 1, RED_HI_REMAP | (index & 0x7FFF) << RED_HI_HANDLE);
+        wr(io, reg, vector | (index >> 15 & 1 ? RED_HANDLE_15 : 0) | mode);
+        return true;
+    }
     wr(io, reg + 1, cpu_apic_id[cpu] << 24);
-    wr(io, reg, (IRQ_VECTOR_BASE + index) | (level ? RED_LEVEL : 0) |
-                    (active_low ? RED_LOW : 0) | (masked ? RED_MASKED : 0));
+    wr(io, reg, vector | mode);
     return true;
 }
 
