@@ -3,6 +3,7 @@
 #include "libnova/delegate.h"
 #include "libnova/state.h"
 #include "nova/event.h"
+#include "nova/perm.h"
 
 nova_sel sm_new(struct nova_probe_ctx *ctx, uint64_t cnt)
 {
@@ -13,6 +14,19 @@ nova_sel sm_new(struct nova_probe_ctx *ctx, uint64_t cnt)
         return 0;
     }
     return sel;
+}
+
+nova_sel msi_sm(struct nova_probe_ctx *ctx, unsigned n)
+{
+    nova_sel sm = nova_sel_alloc(0);
+    if (n >= nova_rt.hip->int_msi) {
+        nova_fail(ctx, "needs %u MSIs, INT_MSI = %u", n + 1, nova_rt.hip->int_msi);
+        return 0;
+    }
+    unsigned s = nova_ctrl_pd(nova_rt.nova_obj, nova_rt.root_obj,
+                              NOVA_SEL_INT_SM_BASE + nova_rt.hip->int_pin + n, 0, sm,
+                              NOVA_PERM_BITS, 0);
+    return nova_expect_status(ctx, "pull the MSI semaphore", s, NOVA_SUCCESS) ? sm : 0;
 }
 
 nova_sel cap_copy(struct nova_probe_ctx *ctx, nova_sel src, unsigned pmm)

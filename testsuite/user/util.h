@@ -16,6 +16,10 @@
 /* A fresh SM of the root PD with counter cnt; 0 (and FAIL) on error. */
 nova_sel sm_new(struct nova_probe_ctx *ctx, uint64_t cnt);
 
+/* MSI n's interrupt SM (from the NOVA object space, after the pins) at a
+ * fresh root selector with every permission; 0 (and FAIL) on error. */
+nova_sel msi_sm(struct nova_probe_ctx *ctx, unsigned n);
+
 /* Copies root slot src to a fresh root slot with pmm; 0 (and FAIL) on error. */
 nova_sel cap_copy(struct nova_probe_ctx *ctx, nova_sel src, unsigned pmm);
 
