@@ -40,6 +40,8 @@ static const struct efi_guid loaded_image_guid = EFI_LOADED_IMAGE_GUID;
 static const struct efi_guid acpi20_guid = EFI_ACPI_20_TABLE_GUID;
 static const struct efi_guid dtb_guid = EFI_DTB_TABLE_GUID;
 static const efi_char root_path[] = u"\\nova\\root.elf";
+/* EDK2's file system of QEMU's -kernel/-initrd (fw_cfg) names it so. */
+static const efi_char initrd_file[] = u"initrd";
 static const efi_char cmdline_path[] = u"\\nova\\cmdline";
 
 static uint64_t pages(uint64_t bytes) { return (bytes + EFI_PAGE_SIZE - 1) / EFI_PAGE_SIZE; }
@@ -149,7 +151,8 @@ static uint32_t build_and_exit(efi_handle image, struct efi_boot_services *bs, u
         struct mb2_build b;
         mb2_begin(&b, info, INFO_PAGES * EFI_PAGE_SIZE);
         mb2_cmdline(&b, cmdline, cmdline_len);
-        mb2_module(&b, (uint32_t)root.base, (uint32_t)(root.base + root.size), "root.elf", 8);
+        if (root.size)
+            mb2_module(&b, (uint32_t)root.base, (uint32_t)(root.base + root.size), "root.elf", 8);
         mb2_acpi_new(&b, rsdp, RSDP_V2_LEN);
         mb2_mmap_begin(&b);
         for (unsigned i = 0; i < n; i++)
@@ -186,13 +189,19 @@ efi_status efi_main(efi_handle image, struct efi_system_table *st, const struct 
         efi_panic("no loaded image protocol for the kernel", s);
     char cmdline[256];
     size_t cmdline_len = command_line(st, li, cmdline, sizeof cmdline);
+    /* \nova\root.elf on an ESP, else QEMU's -initrd; without either the
+     * kernel runs without a module: a test image runs its probes, a
+     * regular one stops with "root: no root module was loaded". */
     struct efi_blob root = efi_read_file(st, li, root_path);
     if (!root.size)
-        efi_panic("no root task: \\nova\\root.elf is missing or empty on the boot volume", 0);
-    efi_puts("nova: root task ");
-    efi_put_hex(root.size);
-    efi_puts(" bytes at ");
-    efi_put_hex(root.base);
+        root = efi_read_file(st, li, initrd_file);
+    if (root.size) {
+        efi_puts("nova: root task ");
+        efi_put_hex(root.size);
+        efi_puts(" bytes at ");
+        efi_put_hex(root.base);
+    } else
+        efi_puts("nova: no root task (neither \\nova\\root.elf nor an initrd on the boot volume)");
     efi_puts(", command line \"");
     efi_puts(cmdline);
     efi_puts("\"; exiting boot services\n");

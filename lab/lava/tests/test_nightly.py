@@ -51,7 +51,7 @@ def test_nightly_local_stores_reports_and_flags_the_injected_regression(built, l
         in lines
     assert f"STEP        lava/qemu-x86_64 [pc, icount] ipc.rtt.same_pd: 265 -> 301 instructions " \
            f"(+13.6%) at {commits[5][:12]}" in lines
-    for name in ("qemu-x86_64", "qemu-aarch64", "qemu-aarch64-uboot"):
+    for name in ("qemu-x86_64", "qemu-aarch64", "qemu-aarch64-uboot", "qemu-aarch64-uefi"):
         assert f"nightly: {name}: pass" in lines
     for name in ("zcu102", "sdm670", "pc"):
         assert f"nightly: {name}: validate pass" in lines
@@ -60,7 +60,8 @@ def test_nightly_local_stores_reports_and_flags_the_injected_regression(built, l
     rows = con.execute("SELECT machine, verdict, status, source FROM runs WHERE commit_sha = ?",
                        (head,)).fetchall()
     assert sorted(rows) == [(f"lava/{n}", "pass", "complete", "lava") for n in
-                            ("qemu-aarch64", "qemu-aarch64-uboot", "qemu-x86_64")]
+                            ("qemu-aarch64", "qemu-aarch64-uboot", "qemu-aarch64-uefi",
+                             "qemu-x86_64")]
     assert con.execute("SELECT COUNT(*) FROM cases c JOIN runs r ON r.id = c.run_id"
                        " WHERE r.commit_sha = ? AND c.result = 'MISSING'", (head,)).fetchone()[0] == 0
     page = (tmp_path / "w" / "report.html").read_text()

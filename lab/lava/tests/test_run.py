@@ -22,8 +22,7 @@ def run_job(t, tmp_path, env=None):
     return run, lavalog.parse(run.log)
 
 
-@pytest.mark.parametrize("t", [t for t in TARGETS if t.image_kind != "arm64-image-efi"],
-                         ids=lambda t: t.name)
+@pytest.mark.parametrize("t", TARGETS, ids=lambda t: t.name)
 def test_job_runs_and_lava_records_every_case(t, built, lava_ready, tmp_path):
     run, log = run_job(t, tmp_path)
     assert log.job_result == "pass", (log.error_type, log.error_msg, run.log[-3000:])
