@@ -79,6 +79,47 @@ static void int_pin(struct nova_probe_ctx *ctx)
 }
 NOVA_PROBE("assign_int.pin_success", int_pin);
 
+static void int_fuzz(struct nova_probe_ctx *ctx)
+{
+    /* Random routings of the MSIs, 2000 of them: any flags, CPUs around
+     * the last one, any 16-bit device. A CPU number that does not exist is
+     * BAD_CPU and nothing else; other statuses must be SUCCESS or a
+     * refused device or parameter (BAD_DEV, BAD_PAR). Afterwards each MSI
+     * is masked on this CPU again; the MSI probes that run later find the
+     * routing still working. */
+    enum { MAX = 64, CALLS = 2000 };
+    unsigned msis = nova_rt.hip->int_msi < MAX ? nova_rt.hip->int_msi : MAX;
+    if (!msis)
+        SKIP_RETURN(ctx, "no MSIs (INT_MSI = 0)");
+    nova_sel sm[MAX];
+    for (unsigned i = 0; i < msis; i++)
+        if (!(sm[i] = int_sm(ctx, nova_rt.hip->int_pin + i, NOVA_PERM_BITS)))
+            return;
+    unsigned cpus = nova_rt.hip->cpu_num, ok = 0;
+    uint64_t r = 0x6d73695f66757a7aull;
+    for (unsigned n = 0; n < CALLS; n++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        unsigned i = (unsigned)(r % msis), flags = (unsigned)(r >> 8) & 0xF;
+        unsigned cpu = (unsigned)(r >> 16) % (cpus + 2), dev = (unsigned)(r >> 32) & 0xFFFF;
+        uint32_t addr;
+        uint16_t data;
+        unsigned s = nova_assign_int(sm[i], flags, cpu, dev, &addr, &data);
+        if (cpu >= cpus ? s != NOVA_BAD_CPU
+                        : s != NOVA_SUCCESS && s != NOVA_BAD_DEV && s != NOVA_BAD_PAR)
+            FAIL_RETURN(ctx, "call %u: MSI %u flags 0x%x cpu %u dev 0x%x got %s", n, i, flags, cpu,
+                        dev, nova_status_name(s));
+        ok += s == NOVA_SUCCESS;
+    }
+    for (unsigned i = 0; i < msis; i++)
+        if (!nova_expect_status(ctx, "masked on this CPU again",
+                                nova_assign_int(sm[i], NOVA_ASSIGN_INT_M, nova_rt.cpu, 0, 0, 0),
+                                NOVA_SUCCESS))
+            return;
+    if (!ok)
+        nova_fail(ctx, "none of %u routings with a valid CPU succeeded", CALLS);
+}
+NOVA_PROBE("assign_int.msi_fuzz", int_fuzz);
+
 static void dev_bad_cap(struct nova_probe_ctx *ctx)
 {
     nova_expect_status(ctx, "dma = CAP0", nova_assign_dev(nova_sel_alloc(0), 0, 0), NOVA_BAD_CAP);
