@@ -41,3 +41,17 @@ unsigned nova_child_map_image(const struct nova_child *c)
     return nova_delegate_range(NOVA_LIB_SEL_ROOT_HST, c->hst, first, first, end - first,
                                NOVA_PERM_BITS, 0, mco < 16 ? mco : 16);
 }
+
+unsigned nova_child_create_with_image(struct nova_child *c)
+{
+    unsigned s = nova_child_create(c);
+    return s ? s : nova_child_map_image(c);
+}
+
+unsigned nova_child_portal(const struct nova_child *c, nova_portal_fn *fn, uint64_t pid,
+                           struct nova_ec **ec, nova_sel *pt)
+{
+    struct nova_ec_attr a = {.pd = c->pd, .cpu = NOVA_EC_CPU_BSP};
+    unsigned s = nova_ec_create(ec, &a, fn, 0, 0);
+    return s ? s : nova_pt_create(pt, *ec, pid, 0);
+}

@@ -49,16 +49,11 @@ static uint32_t child_calls(struct nova_ec *ec, uint64_t pid, uint32_t mtd)
 static void from_child(struct nova_probe_ctx *ctx, uint64_t pid, const char *what)
 {
     struct nova_child c;
-    unsigned s = nova_child_create(&c);
-    if (!s)
-        s = nova_child_map_image(&c);
-    struct nova_ec_attr a = {.pd = c.pd, .cpu = NOVA_EC_CPU_BSP};
     struct nova_ec *ec;
     nova_sel pt;
+    unsigned s = nova_child_create_with_image(&c);
     if (!s)
-        s = nova_ec_create(&ec, &a, child_calls, 0, 0);
-    if (!s)
-        s = nova_pt_create(&pt, ec, 0, 0);
+        s = nova_child_portal(&c, child_calls, 0, &ec, &pt);
     if (!nova_expect_status(ctx, "child PD, EC and portal (setup)", s, NOVA_SUCCESS))
         return;
     uint32_t mtd = 0;

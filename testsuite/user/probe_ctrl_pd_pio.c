@@ -43,21 +43,15 @@ static void child_ports(struct nova_probe_ctx *ctx)
      * makes the same access fault (the child has no event portals, so its
      * EC dies and the call is ABORTED). */
     struct nova_child c;
-    unsigned s = nova_child_create(&c);
-    if (!s)
-        s = nova_child_map_image(&c);
-    if (!nova_expect_status(ctx, "child PD (setup)", s, NOVA_SUCCESS))
+    if (!nova_expect_status(ctx, "child PD (setup)", nova_child_create_with_image(&c), NOVA_SUCCESS))
         return;
     if (!nova_expect_status(ctx, "root PIO -> child PIO",
                             nova_ctrl_pd(ROOT_PIO, c.pio, 0x3F8, 3, 0x3F8, NOVA_PERM_PIO_A, 0),
                             NOVA_SUCCESS))
         return;
-    struct nova_ec_attr a = {.pd = c.pd, .cpu = NOVA_EC_CPU_BSP};
     struct nova_ec *ec;
     nova_sel pt;
-    s = nova_ec_create(&ec, &a, read_lsr, 0, 0);
-    if (!s)
-        s = nova_pt_create(&pt, ec, 0, 0);
+    unsigned s = nova_child_portal(&c, read_lsr, 0, &ec, &pt);
     if (!nova_expect_status(ctx, "EC and portal in the child", s, NOVA_SUCCESS))
         return;
     uint32_t mtd = 0;
@@ -82,17 +76,12 @@ static uint32_t read_port(struct nova_ec *ec, uint64_t pid, uint32_t mtd)
 static unsigned pd_with_ports(unsigned base, nova_sel *pt, nova_sel gone[6])
 {
     struct nova_child c;
-    unsigned s = nova_child_create(&c);
-    if (!s)
-        s = nova_child_map_image(&c);
+    struct nova_ec *ec = 0;
+    unsigned s = nova_child_create_with_image(&c);
     if (!s)
         s = nova_ctrl_pd(ROOT_PIO, c.pio, base, 3, base, NOVA_PERM_PIO_A, 0);
-    struct nova_ec_attr a = {.pd = c.pd, .cpu = NOVA_EC_CPU_BSP};
-    struct nova_ec *ec = 0;
     if (!s)
-        s = nova_ec_create(&ec, &a, read_port, 0, 0);
-    if (!s)
-        s = nova_pt_create(pt, ec, 0, 0);
+        s = nova_child_portal(&c, read_port, 0, &ec, pt);
     const nova_sel sels[6] = {*pt, ec ? ec->sel : 0, c.pd, c.obj, c.hst, c.pio};
     for (unsigned i = 0; i < 6; i++)
         gone[i] = sels[i];

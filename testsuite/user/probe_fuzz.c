@@ -249,9 +249,7 @@ struct fuzz_run {
 static unsigned fuzz_setup(struct nova_probe_ctx *ctx, struct fuzz_run *f)
 {
     unsigned sink = leak_mode ? NOVA_PERM_SPACE_TAKE : NOVA_PERM_BITS;
-    unsigned s = nova_child_create(&f->child);
-    if (!s)
-        s = nova_child_map_image(&f->child);
+    unsigned s = nova_child_create_with_image(&f->child);
     if (!s)
         s = nova_child_create(&f->sandbox);
     f->sm_a = sm_new(ctx, 0);
@@ -270,11 +268,8 @@ static unsigned fuzz_setup(struct nova_probe_ctx *ctx, struct fuzz_run *f)
     for (unsigned i = 0; i < sizeof caps / sizeof *caps; i++)
         if (!s && caps[i].src && caps[i].pmm)
             s = give(&f->child, caps[i].src, caps[i].dst, caps[i].pmm);
-    struct nova_ec_attr a = {.pd = f->child.pd, .cpu = NOVA_EC_CPU_BSP};
     if (!s)
-        s = nova_ec_create(&f->ec, &a, fuzzer, 0, 0);
-    if (!s)
-        s = nova_pt_create(&f->pt, f->ec, 0, 0);
+        s = nova_child_portal(&f->child, fuzzer, 0, &f->ec, &f->pt);
     sel_num = nova_rt.hip->sel_num;
     cpus = nova_rt.hip->cpu_num;
     home_cpu = nova_rt.cpu;

@@ -289,18 +289,13 @@ static void cross_pd(struct nova_probe_ctx *ctx)
 {
     /* The callee lives in another PD (sharing the image's frames). */
     struct nova_child c;
-    unsigned s = nova_child_create(&c);
-    if (!s)
-        s = nova_child_map_image(&c);
-    if (!nova_expect_status(ctx, "child PD with the image (setup)", s, NOVA_SUCCESS))
+    if (!nova_expect_status(ctx, "child PD with the image (setup)", nova_child_create_with_image(&c),
+                            NOVA_SUCCESS))
         return;
     seen = (typeof(seen)){.reply_words = 8, .reply_mtd = 7};
-    struct nova_ec_attr a = {.pd = c.pd, .cpu = NOVA_EC_CPU_BSP};
     struct nova_ec *ec;
     nova_sel pt;
-    s = nova_ec_create(&ec, &a, recorder, 0, 0);
-    if (!s)
-        s = nova_pt_create(&pt, ec, 0x22, 0);
+    unsigned s = nova_child_portal(&c, recorder, 0x22, &ec, &pt);
     if (!nova_expect_status(ctx, "EC and portal in the child", s, NOVA_SUCCESS))
         return;
     fill(nova_rt.utcb, 8, 1);

@@ -44,16 +44,11 @@ NOVA_PROBE("perf.ipc_rtt_same_pd", same_pd);
 static void cross_pd(struct nova_probe_ctx *ctx)
 {
     struct nova_child c;
-    unsigned s = nova_child_create(&c);
-    if (!s)
-        s = nova_child_map_image(&c);
-    struct nova_ec_attr a = {.pd = c.pd, .cpu = NOVA_EC_CPU_BSP};
     struct nova_ec *ec;
     nova_sel pt;
+    unsigned s = nova_child_create_with_image(&c);
     if (!s)
-        s = nova_ec_create(&ec, &a, reply_now, 0, 0);
-    if (!s)
-        s = nova_pt_create(&pt, ec, 0, 0);
+        s = nova_child_portal(&c, reply_now, 0, &ec, &pt);
     if (nova_expect_status(ctx, "setup", s, NOVA_SUCCESS))
         rtt(ctx, pt, "ipc.rtt.cross_pd");
 }
