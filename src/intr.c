@@ -45,8 +45,6 @@ void intr_init(void)
     }
 }
 
-struct sm *intr_sm(unsigned index) { return index < count ? sms[index] : 0; }
-
 void intr_raise(unsigned index)
 {
     if (index < count)

@@ -17,3 +17,7 @@ struct hpt {
     uint64_t vttbr;         /* their physical address | VMID << 48 */
     unsigned vmid;          /* 1..255; shared round-robin beyond 255 spaces */
 };
+
+/* Makes h the current host space of this CPU (VTTBR_EL2, its VMID's TLB
+ * entries flushed if another space used the VMID here). */
+void hpt_activate(const struct hpt *h);

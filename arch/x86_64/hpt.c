@@ -114,11 +114,6 @@ struct hpt_entry hpt_get(const struct hpt *h, uint64_t va)
     return e;
 }
 
-void hpt_activate(const struct hpt *h)
-{
-    hpt_load_cr3(h);
-}
-
 void hpt_activate_kernel(void)
 {
     __asm__ volatile("mov %0, %%cr3" : : "r"((uintptr_t)boot_pml4 - KERNEL_VIRT_OFFSET) : "memory");

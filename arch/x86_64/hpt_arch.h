@@ -14,7 +14,7 @@ struct hpt {
     uint64_t pml4_phys;
 };
 
-/* hpt_activate, inline for the EC switch. */
+/* Makes h the current host space of this CPU (inline for the EC switch). */
 static inline __attribute__((always_inline)) void hpt_load_cr3(const struct hpt *h)
 {
     __asm__ volatile("mov %0, %%cr3" : : "r"(h->pml4_phys) : "memory");

@@ -26,8 +26,6 @@ void hpt_destroy(struct hpt *h, struct quota *q);
 bool hpt_set(struct hpt *h, struct quota *q, uint64_t va, const struct hpt_entry *e);
 /* The entry at va; perms 0 when nothing is mapped. */
 struct hpt_entry hpt_get(const struct hpt *h, uint64_t va);
-/* Makes h the current host space of this CPU. */
-void hpt_activate(const struct hpt *h);
 
 /* The lowest page address >= va (4 KiB aligned) that may hold an entry,
  * skipping ranges without tables; HPT_USER_END when there is none. */

@@ -34,7 +34,6 @@ enum status arch_int_msi(unsigned index, unsigned cpu, unsigned dev, bool masked
 
 /* The interrupt SMs, created with the NOVA object space. */
 void intr_init(void);
-struct sm *intr_sm(unsigned index);
 /* An interrupt arrived (the arch has EOI'd it and masked a level one). */
 void intr_raise(unsigned index);
 /* assign_int on sm for device dev; out: msi address and data (0 for
