@@ -1,8 +1,6 @@
 /* ctrl_pd between PIO and between MSR spaces (spec 4.11, 2.3; x86 only). */
 #include "util.h"
-#include "libnova/boot.h"
 #include "libnova/child.h"
-#include "libnova/delegate.h"
 #include "libnova/io.h"
 #include "libnova/layout.h"
 
@@ -61,64 +59,7 @@ static void child_ports(struct nova_probe_ctx *ctx)
         return;
     nova_expect_status(ctx, "IN after revocation", nova_ipc_call(pt, 0, &mtd), NOVA_ABORTED);
 }
-
-static uint64_t port_to_read;
-
-static uint32_t read_port(struct nova_ec *ec, uint64_t pid, uint32_t mtd)
-{
-    (void)ec, (void)pid, (void)mtd;
-    (void)nova_inb((uint16_t)port_to_read);
-    return 0;
-}
-
-/* A child PD with ports base..base+7 and an EC reading one of them; the
- * root selectors of everything made go to gone[] for revocation. */
-static unsigned pd_with_ports(unsigned base, nova_sel *pt, nova_sel gone[6])
-{
-    struct nova_child c;
-    struct nova_ec *ec = 0;
-    unsigned s = nova_child_create_with_image(&c);
-    if (!s)
-        s = nova_ctrl_pd(ROOT_PIO, c.pio, base, 3, base, NOVA_PERM_PIO_A, 0);
-    if (!s)
-        s = nova_child_portal(&c, read_port, 0, &ec, pt);
-    const nova_sel sels[6] = {*pt, ec ? ec->sel : 0, c.pd, c.obj, c.hst, c.pio};
-    for (unsigned i = 0; i < 6; i++)
-        gone[i] = sels[i];
-    return s;
-}
-
-static void bitmap_of_a_dead_pd(struct nova_probe_ctx *ctx)
-{
-    /* PD A uses COM1's ports and dies; PD B, made next (its PIO space
-     * takes A's memory in this kernel), has only COM2's. B must get its own
-     * ports, not A's: a CPU that cached A's I/O bitmap may not reuse it for
-     * B's space (here the delegation to B drops any such cache). */
-    nova_sel pt, gone[6];
-    uint32_t mtd = 0;
-    port_to_read = COM1_LSR;
-    if (!nova_expect_status(ctx, "COM2's ports for the root (setup)", nova_boot_ports(0x2F8, 3),
-                            NOVA_SUCCESS) ||
-        !nova_expect_status(ctx, "PD A with COM1's ports (setup)", pd_with_ports(0x3F8, &pt, gone),
-                            NOVA_SUCCESS) ||
-        !nova_expect_status(ctx, "A reads COM1", nova_ipc_call(pt, 0, &mtd), NOVA_SUCCESS))
-        return;
-    for (unsigned i = 0; i < 6; i++)
-        nova_revoke_obj(gone[i], 1);
-    if (!nova_expect_status(ctx, "PD B with COM2's ports (setup)", pd_with_ports(0x2F8, &pt, gone),
-                            NOVA_SUCCESS))
-        return;
-    port_to_read = 0x2FD;
-    nova_expect_status(ctx, "B reads COM2", nova_ipc_call(pt, 0, &mtd), NOVA_SUCCESS);
-    port_to_read = COM1_LSR;
-    nova_expect_status(ctx, "B reads COM1 (faults: B dies)", nova_ipc_call(pt, 0, &mtd), NOVA_ABORTED);
-}
 #else
-static void bitmap_of_a_dead_pd(struct nova_probe_ctx *ctx)
-{
-    nova_skip(ctx, "no PIO spaces on aarch64");
-}
-
 static void ssb_dsb(struct nova_probe_ctx *ctx)
 {
     nova_skip(ctx, "no PIO or MSR spaces on aarch64");
@@ -131,4 +72,3 @@ static void child_ports(struct nova_probe_ctx *ctx)
 #endif
 NOVA_PROBE("ctrl_pd.pio_msr_bad_par", ssb_dsb);
 NOVA_PROBE("ctrl_pd.pio_child_access", child_ports);
-NOVA_PROBE("ctrl_pd.pio_bitmap_of_a_dead_pd", bitmap_of_a_dead_pd);
