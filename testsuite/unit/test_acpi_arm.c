@@ -120,14 +120,19 @@ static boot_error parse(struct acpi_arm *a) { return acpi_arm_parse(fake_pa(RSDP
 #define REBUILD_MADT(entries) do { build(); memset(fake_phys + MADT, 0, MADT_MAX); \
     madt_end = MADT + 44; entries; madt_close(); } while (0)
 
+static void refix_rsdp(void)
+{
+    fix(RSDP, 20, RSDP + 8);
+    fix(RSDP, 36, RSDP + 32);
+}
+
 /* Checksums again after a mutation, so that it reaches the parsing. */
 static void refix(void)
 {
     const size_t at[][2] = {{MADT, 0}, {SPCR, 80}, {GTDT, 104}, {FADT, 276}, {XSDT, 36 + 8 * 4}};
     for (unsigned i = 0; i < sizeof at / sizeof *at; i++)
         fix(at[i][0], at[i][1] ? at[i][1] : madt_end - MADT, at[i][0] + 9);
-    fix(RSDP, 20, RSDP + 8);
-    fix(RSDP, 36, RSDP + 32);
+    refix_rsdp();
 }
 
 /* Every byte of the tables set to telling values, and random mutations
@@ -142,6 +147,19 @@ static void robustness(void)
             build();
             fake_phys[i] = mutate_values[v];
             refix();
+            (void)parse(&a);
+            fake_phys_release();
+        }
+    /* Every table's length from 0 to 8 past its end, checksums fixed:
+     * a parser that trusts a short length reads past the copy. */
+    const size_t tables[] = {MADT, SPCR, GTDT, FADT, XSDT};
+    for (unsigned t = 0; t < sizeof tables / sizeof *tables; t++)
+        for (uint32_t len = 0; len < 0x120; len++) {
+            build();
+            put32(tables[t] + 4, len);
+            if (len >= 10)
+                fix(tables[t], len, tables[t] + 9);
+            refix_rsdp();
             (void)parse(&a);
             fake_phys_release();
         }
